@@ -1,0 +1,17 @@
+// Fails when the committed dist/ differs from a fresh build (an action runs from its repository, so
+// dist/ is what users run). Builds in memory with the same options as scripts/build.mjs.
+import { readFile } from 'node:fs/promises';
+import { build } from 'esbuild';
+import { buildOptions } from './build-options.mjs';
+
+const result = await build({ ...buildOptions, write: false });
+const stale = [];
+for (const file of result.outputFiles) {
+  const committed = await readFile(file.path, 'utf8').catch(() => undefined);
+  if (committed !== file.text) stale.push(file.path.slice(process.cwd().length + 1));
+}
+if (stale.length) {
+  console.error(`dist/ is stale (${stale.join(', ')}): run npm run build and commit dist/`);
+  process.exit(1);
+}
+console.log(`dist/ matches a fresh build (${result.outputFiles.length} file(s))`);

@@ -1,0 +1,85 @@
+import type { CatalogIndex } from './catalog/catalog-index.js';
+import { type CompileOutcome, compileEnvironment } from './compile.js';
+import { UnpatchableError } from './errors.js';
+import type { Environment, Manifest } from './generated/schema-types.js';
+import type { EnvironmentEntry } from './load/load-repository.js';
+import { type ChangeSet, classifyChange, type DeployRecord } from './policy/classify.js';
+import { decideVerdict, type VerdictResult } from './policy/verdict.js';
+import {
+  affectedViolations,
+  driftViolation,
+  expiredWaiverViolations,
+  type Violation,
+} from './policy/violations.js';
+import { freezeState } from './resolve/context.js';
+
+/** What the change is compared against: the last deployed state of the environment. */
+export interface Baseline {
+  /** Where it came from, for messages: a deploy tag, 'HEAD', or 'none'. */
+  ref: string;
+  manifest?: Manifest;
+  config?: Environment;
+  /** Earlier deploys of this environment, to recognise a rollback. */
+  deploys: readonly DeployRecord[];
+}
+
+/** One environment, judged. */
+export interface Evaluation {
+  environment: string;
+  compiled?: CompileOutcome;
+  /** The manifest that would deploy: the committed one, else the compiled one. */
+  candidate?: Manifest;
+  change?: ChangeSet;
+  verdict?: VerdictResult;
+  violations: Violation[];
+}
+
+/**
+ * Compiles in memory and judges the committed manifest against the baseline (validate), and the
+ * compiled one (plan). Resolve errors are input errors and propagate; an unpatchable advisory is a
+ * violation.
+ */
+export function evaluateEnvironment(
+  entry: EnvironmentEntry,
+  catalog: CatalogIndex,
+  baseline: Baseline,
+  now: Date,
+  target: 'committed' | 'compiled',
+): Evaluation {
+  let compiled: CompileOutcome;
+  try {
+    compiled = compileEnvironment(entry, catalog, now);
+  } catch (error) {
+    if (!(error instanceof UnpatchableError)) throw error;
+    const d = error.diagnostics[0]!;
+    return { environment: entry.name, violations: [{ ...d, environment: entry.name, kind: 'unpatchable' }] };
+  }
+  const violations: Violation[] = [];
+  if (target === 'committed') {
+    const drift = driftViolation(entry, compiled.text);
+    if (drift) violations.push(drift);
+    if (entry.manifest)
+      violations.push(...affectedViolations(entry, entry.manifest, catalog, compiled.policy));
+  }
+  violations.push(...expiredWaiverViolations(entry, compiled.policy));
+  const candidate = target === 'committed' ? (entry.manifest ?? compiled.manifest) : compiled.manifest;
+  const change = classifyChange(baseline.manifest, candidate, baseline.deploys);
+  const gate = { channel: entry.config.channel, freeze: compiled.freeze };
+  const previous = baseline.config && {
+    channel: baseline.config.channel,
+    freeze: freezeState(baseline.config, now),
+  };
+  const verdict = decideVerdict(entry.config, gate, change, previous);
+  if (verdict.verdict === 'blocked') {
+    violations.push({
+      environment: entry.name,
+      kind: 'blocked',
+      file: entry.source.path,
+      line: 1,
+      col: 1,
+      field: 'channel',
+      message: `${entry.name}: blocked: ${verdict.reason}`,
+    });
+  }
+  return { environment: entry.name, compiled, candidate, change, verdict, violations };
+}

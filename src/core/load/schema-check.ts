@@ -1,0 +1,248 @@
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
+import semver from 'semver';
+import catalogSchema from '../../../schemas/catalog.schema.json' with { type: 'json' };
+import commonSchema from '../../../schemas/common.schema.json' with { type: 'json' };
+import environmentSchema from '../../../schemas/environment.schema.json' with { type: 'json' };
+import manifestSchema from '../../../schemas/manifest.schema.json' with { type: 'json' };
+import settingsSchema from '../../../schemas/settings.schema.json' with { type: 'json' };
+import type { Diagnostic } from '../errors.js';
+import { diagnosticAt, type FieldPath, type SourceFile } from './source.js';
+
+// ajv-formats is CommonJS; under NodeNext its default export is the module object.
+const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
+
+/** The document kinds Lockstep reads. */
+export type DocumentKind = 'catalog' | 'environment' | 'manifest' | 'settings';
+
+/** Compiled validators, one per document kind. Create once per process and pass around. */
+export type Validators = Record<DocumentKind, ValidateFunction>;
+
+const schemas = {
+  catalog: catalogSchema,
+  environment: environmentSchema,
+  manifest: manifestSchema,
+  settings: settingsSchema,
+};
+
+/** Compiles the JSON Schemas in schemas/ with the formats they use. */
+export function createValidators(): Validators {
+  const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true });
+  addFormats(ajv, ['date', 'date-time', 'uri']);
+  ajv.addFormat('semver', { type: 'string', validate: (v: string) => semver.valid(v) === v });
+  ajv.addFormat('semver-range', { type: 'string', validate: (v: string) => semver.validRange(v) !== null });
+  ajv.addSchema(commonSchema);
+  return {
+    catalog: ajv.compile(schemas.catalog),
+    environment: ajv.compile(schemas.environment),
+    manifest: ajv.compile(schemas.manifest),
+    settings: ajv.compile(schemas.settings),
+  };
+}
+
+/** Checks a parsed document; returns one diagnostic per problem, with line and column. */
+export function checkSchema(
+  validators: Validators,
+  kind: DocumentKind,
+  value: unknown,
+  source: SourceFile,
+): Diagnostic[] {
+  const validate = validators[kind];
+  if (validate(value)) return [];
+  return explainErrors(validate.errors ?? [], value, source);
+}
+
+function explainErrors(errors: readonly ErrorObject[], value: unknown, source: SourceFile): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const seen = new Set<string>();
+  // Errors of the branches of a oneOf are noise once the oneOf itself is reported.
+  const oneOfPaths = errors
+    .filter((e) => e.keyword === 'oneOf')
+    .map((e) => `${e.instancePath}|${e.schemaPath}/`);
+  for (const error of errors) {
+    if (error.keyword === 'if') continue;
+    if (oneOfPaths.some((p) => `${error.instancePath}|${error.schemaPath}`.startsWith(p))) continue;
+    const path = toPath(error.instancePath, value);
+    const { message, at, key } = describe(error, path, value);
+    const d = diagnosticAt(source, at, message, key);
+    const id = `${d.line}:${d.col}:${d.message}`;
+    if (!seen.has(id)) {
+      seen.add(id);
+      out.push(d);
+    }
+  }
+  return out;
+}
+
+function describe(
+  error: ErrorObject,
+  path: FieldPath,
+  root: unknown,
+): { message: string; at: FieldPath; key: boolean } {
+  const field = path.length ? pathText(path) : 'the document';
+  const data = valueAt(root, path);
+  const params = error.params as Record<string, unknown>;
+  const propertyName = (error as { propertyName?: string }).propertyName;
+  if (propertyName !== undefined) {
+    const at = [...path, propertyName];
+    return { message: `${pathText(at)}: '${propertyName}' is not a valid name: ${NAME_RULE}`, at, key: true };
+  }
+  switch (error.keyword) {
+    case 'additionalProperties': {
+      const name = String(params.additionalProperty);
+      const at = [...path, name];
+      const allowed = Object.keys(objectAt(error.parentSchema?.properties));
+      const guess = closest(name, allowed);
+      const hint = guess
+        ? `; did you mean '${guess}'?`
+        : allowed.length
+          ? ` (allowed: ${allowed.join(', ')})`
+          : '';
+      return { message: `${pathText(at)}: unknown field '${name}'${hint}`, at, key: true };
+    }
+    case 'required':
+      return {
+        message: `${field}: missing required field '${String(params.missingProperty)}'`,
+        at: path,
+        key: false,
+      };
+    case 'enum':
+      return {
+        message: `${field}: ${show(data)} is not allowed; use one of: ${(params.allowedValues as unknown[]).map(String).join(', ')}`,
+        at: path,
+        key: false,
+      };
+    case 'const':
+      return {
+        message: `${field}: must be ${show(params.allowedValue)}, got ${show(data)}`,
+        at: path,
+        key: false,
+      };
+    case 'type': {
+      const quote =
+        params.type === 'string' && typeof data === 'number'
+          ? ` (write it in quotes: "${String(data)}")`
+          : '';
+      return {
+        message: `${field}: must be ${article(String(params.type))}, got ${show(data)}${quote}`,
+        at: path,
+        key: false,
+      };
+    }
+    case 'format':
+      return {
+        message: `${field}: ${show(data)} ${FORMAT_RULES[String(params.format)] ?? `is not a valid ${String(params.format)}`}`,
+        at: path,
+        key: false,
+      };
+    case 'pattern':
+    case 'not':
+      return {
+        message: `${field}: ${show(data)} ${isNameField(error) ? `is not a valid name: ${NAME_RULE}` : `does not match ${String(params.pattern ?? 'the expected form')}`}`,
+        at: path,
+        key: false,
+      };
+    case 'oneOf':
+      return {
+        message: `${field}: an advisory names exactly one of 'capability', 'suite' or 'platform: true'`,
+        at: path,
+        key: false,
+      };
+    default:
+      return { message: `${field}: ${error.message ?? 'is invalid'}`, at: path, key: false };
+  }
+}
+
+const NAME_RULE =
+  "use lower-case letters, digits, '.', '_' and '-', starting with a letter or digit (not 'constructor' or 'prototype')";
+const FORMAT_RULES: Record<string, string> = {
+  semver: 'is not a semantic version; write MAJOR.MINOR.PATCH, for example 1.2.0',
+  'semver-range': 'is not a semver range; write for example ^1.2.0, ~1.2.0, 1.2.x or 1.2.3',
+  date: 'is not a date; write YYYY-MM-DD',
+  'date-time': 'is not a date and time; write for example 2026-12-20T00:00:00Z',
+  uri: 'is not a URL',
+};
+
+function isNameField(error: ErrorObject): boolean {
+  return (
+    error.schemaPath.includes('/$defs/name/') || error.schemaPath.startsWith('common.schema.json#/$defs/name')
+  );
+}
+
+function toPath(pointer: string, root: unknown): (string | number)[] {
+  if (!pointer) return [];
+  const out: (string | number)[] = [];
+  let node = root;
+  for (const raw of pointer.slice(1).split('/')) {
+    const part = raw.replaceAll('~1', '/').replaceAll('~0', '~');
+    const step = Array.isArray(node) ? Number(part) : part;
+    out.push(step);
+    node = valueAt(node, [step]);
+  }
+  return out;
+}
+
+function valueAt(root: unknown, path: FieldPath): unknown {
+  let node = root;
+  for (const part of path) {
+    if (node === null || typeof node !== 'object' || !Object.hasOwn(node, part)) return undefined;
+    node = (node as Record<string | number, unknown>)[part];
+  }
+  return node;
+}
+
+function objectAt(v: unknown): Record<string, unknown> {
+  return v !== null && typeof v === 'object' ? (v as Record<string, unknown>) : {};
+}
+
+function pathText(path: FieldPath): string {
+  let out = '';
+  for (const part of path) out += typeof part === 'number' ? `[${part}]` : out ? `.${part}` : part;
+  return out;
+}
+
+function show(v: unknown): string {
+  if (v === undefined) return 'nothing';
+  if (typeof v === 'string') return `'${v.length > 60 ? `${v.slice(0, 57)}...` : v}'`;
+  if (v !== null && typeof v === 'object') return Array.isArray(v) ? 'a list' : 'a mapping';
+  return String(v);
+}
+
+function article(type: string): string {
+  return (
+    {
+      object: 'a mapping',
+      array: 'a list',
+      string: 'a string',
+      integer: 'a whole number',
+      number: 'a number',
+      boolean: 'true or false',
+    }[type] ?? type
+  );
+}
+
+/** The allowed name nearest to a typo, when it is near enough to be the likely intent. */
+function closest(name: string, allowed: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Math.max(2, Math.floor(name.length / 3)) + 1;
+  for (const candidate of allowed) {
+    const d = editDistance(name.toLowerCase(), candidate.toLowerCase());
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = row;
+  }
+  return prev[b.length]!;
+}
