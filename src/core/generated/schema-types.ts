@@ -247,13 +247,9 @@ approvedBy: string
  */
 deploy?: {
 /**
- * directory (default) writes the manifest under a folder; command runs a program; webhook POSTs the manifest.
+ * directory (default) writes the manifest under .lockstep/ in the repository; command runs a program; webhook POSTs the manifest.
  */
 driver?: ("directory" | "command" | "webhook")
-/**
- * directory driver: the folder, relative to the repository root (default .lockstep).
- */
-path?: string
 /**
  * command driver: the program and its arguments (no shell). The manifest path is passed in LOCKSTEP_MANIFEST.
  * 

@@ -27,7 +27,7 @@ const schemas = {
 
 /** Compiles the JSON Schemas in schemas/ with the formats they use. */
 export function createValidators(): Validators {
-  const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true });
+  const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true });
   addFormats(ajv, ['date', 'date-time', 'uri']);
   ajv.addFormat('semver', { type: 'string', validate: (v: string) => semver.valid(v) === v });
   ajv.addFormat('semver-range', { type: 'string', validate: (v: string) => semver.validRange(v) !== null });
@@ -59,8 +59,19 @@ function explainErrors(errors: readonly ErrorObject[], value: unknown, source: S
   const oneOfPaths = errors
     .filter((e) => e.keyword === 'oneOf')
     .map((e) => `${e.instancePath}|${e.schemaPath}/`);
+  // A missing field that a typo next to it explains is said once, by the typo's message.
+  const explained = new Set(
+    errors
+      .filter((e) => e.keyword === 'additionalProperties')
+      .map((e) => {
+        const allowed = Object.keys(objectAt(e.parentSchema?.properties));
+        return `${e.instancePath}|${closest(String((e.params as Record<string, unknown>).additionalProperty), allowed)}`;
+      }),
+  );
   for (const error of errors) {
     if (error.keyword === 'if') continue;
+    const missing = (error.params as Record<string, unknown>).missingProperty;
+    if (error.keyword === 'required' && explained.has(`${error.instancePath}|${String(missing)}`)) continue;
     if (oneOfPaths.some((p) => `${error.instancePath}|${error.schemaPath}`.startsWith(p))) continue;
     const path = toPath(error.instancePath, value);
     const { message, at, key } = describe(error, path, value);

@@ -27,6 +27,8 @@ export interface ChangeSet {
   rollback: boolean;
   /** The deploy tag whose manifest it restores, for a rollback. */
   rollbackTo?: string;
+  /** Nothing was deployed or committed before: the first deploy of the environment. */
+  initial: boolean;
 }
 
 /** An earlier deploy: its tag and its manifest's digest. */
@@ -79,5 +81,6 @@ export function classifyChange(
   }
   const restored =
     before && before.digest !== after.digest ? earlier.find((d) => d.digest === after.digest) : undefined;
-  return { changes, rollback: restored !== undefined, ...(restored ? { rollbackTo: restored.tag } : {}) };
+  if (restored) for (const c of changes) if (c.class !== 'security-patch') c.why = `rollback to ${restored.tag}`;
+  return { changes, rollback: restored !== undefined, ...(restored ? { rollbackTo: restored.tag } : {}), initial: before === undefined };
 }

@@ -59,6 +59,12 @@ function tableVerdict(config: Environment, gate: Gate, change: ChangeSet): Verdi
   if (others.length === 0) return { verdict: 'allowed', reason: 'only enforced security patches' };
   if (gate.freeze.frozen) {
     const why = gate.freeze.reasons.join('; ');
+    if (change.initial) {
+      // Nothing runs yet, so there is nothing to keep frozen; the first deploy still wants a reviewer.
+      return approvals.approvers.length
+        ? { verdict: 'needs-approval', reason: `first deploy while frozen (${why}) needs approval`, approvals }
+        : { verdict: 'allowed', reason: `first deploy while frozen (${why}); no approvers listed` };
+    }
     if (change.rollback) {
       return approvals.approvers.length
         ? {
