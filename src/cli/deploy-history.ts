@@ -1,5 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { LockstepError } from '../core/errors.js';
 import type { DeployRecord } from '../core/policy/classify.js';
 import { isNotFound } from './fs-reader.js';
 import type { Git } from './git.js';
@@ -112,7 +113,7 @@ async function directoryDeploys(root: string, env: string): Promise<DeployEntry[
   }
   const entries: DeployEntry[] = [];
   for (const name of names.filter((f) => /^\d+\.json$/.test(f))) {
-    const record = JSON.parse(await readFile(join(dir, name), 'utf8')) as DeployRecordFile;
+    const record = readRecord(join(dir, name), await readFile(join(dir, name), 'utf8'));
     entries.push({
       environment: env,
       n: record.n,
@@ -130,4 +131,27 @@ async function directoryDeploys(root: string, env: string): Promise<DeployEntry[
 /** Tags and digests of deploys, as the rollback detection needs them. */
 export function deployRecords(entries: readonly DeployEntry[]): DeployRecord[] {
   return entries.map((e) => ({ tag: e.tag, digest: e.digest }));
+}
+
+/** A deploy record, or a clear error naming the file when it was damaged. */
+function readRecord(path: string, text: string): DeployRecordFile {
+  let record: Partial<DeployRecordFile> | undefined;
+  try {
+    record = JSON.parse(text) as Partial<DeployRecordFile>;
+  } catch {
+    record = undefined;
+  }
+  const valid =
+    record !== undefined &&
+    Number.isInteger(record.n) &&
+    typeof record.tag === 'string' &&
+    /^sha256:[a-f0-9]{64}$/.test(record.digest ?? '') &&
+    typeof record.files === 'object';
+  if (!valid) {
+    throw new LockstepError(
+      'E_STATE',
+      `${path} is not a valid deploy record; restore it from a backup or delete it (the deploy is then forgotten)`,
+    );
+  }
+  return record as DeployRecordFile;
 }

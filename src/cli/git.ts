@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
-import { realpath } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
@@ -20,6 +21,8 @@ export async function openGit(root: string): Promise<Git | undefined> {
   const raw = async (args: readonly string[]): Promise<string> =>
     (await run('git', [...args], { cwd: root, maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' })).stdout;
   const exec = async (args: readonly string[]): Promise<string> => (await raw(args)).replace(/\n$/, '');
+  // Most roots are not a Git top level; finding out without spawning git keeps them fast.
+  if (!(await stat(join(root, '.git')).catch(() => undefined))) return undefined;
   let top: string;
   try {
     top = await exec(['rev-parse', '--show-toplevel']);

@@ -30,6 +30,14 @@ const OPTIONS = {
   version: { type: 'boolean' },
 } as const;
 
+/** Options that only some commands take. */
+const OPTION_COMMANDS: Record<string, readonly string[]> = {
+  check: ['compile'],
+  'dry-run': ['deploy'],
+  to: ['rollback'],
+  format: ['report'],
+};
+
 /** Runs one CLI invocation and returns its exit code. Never throws. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCode> {
   let parsed: ReturnType<
@@ -54,6 +62,15 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
   const command = COMMANDS[name as keyof typeof COMMANDS];
   if (!command) {
     io.stderr(`lockstep: unknown command '${name}'\n\n${USAGE}\n`);
+    return EXIT.input;
+  }
+  const misplaced = Object.keys(values).filter(
+    (o) => o in OPTION_COMMANDS && !OPTION_COMMANDS[o]!.includes(name),
+  );
+  if (misplaced.length) {
+    io.stderr(
+      `lockstep: --${misplaced[0]} does not apply to ${name} (it is for: ${OPTION_COMMANDS[misplaced[0]!]!.join(', ')})\n\n${USAGE}\n`,
+    );
     return EXIT.input;
   }
   const json = values.json === true || values.format === 'json';

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { LockstepError } from '../core/errors.js';
 import type { Baseline } from '../core/evaluate.js';
 import type { Environment, Manifest } from '../core/generated/schema-types.js';
 import {
@@ -29,8 +30,10 @@ export async function openWorkspace(
 ): Promise<Workspace> {
   const absolute = resolve(root);
   const reader = fsReader(absolute);
+  // Git first: spawning a process is cheaper before the catalog fills the heap.
+  const git = await openGit(absolute);
   const repo = await loadRepository(reader, validators, { environments });
-  return { root: absolute, reader, git: await openGit(absolute), validators, repo };
+  return { root: absolute, reader, git, validators, repo };
 }
 
 /** The files that make up an environment's deployable state. */
@@ -96,4 +99,16 @@ export function parseAs<T>(
   const parsed = parseSource(source);
   if (!parsed.ok || checkSchema(validators, kind, parsed.value, source).length) return undefined;
   return parsed.value as T;
+}
+
+/** In a Git repository, refuses (usage error) when the environment's files differ from HEAD. */
+export async function refuseUncommitted(ws: Workspace, entry: EnvironmentEntry, why: string): Promise<void> {
+  if (!ws.git) return;
+  const paths = environmentPaths(entry);
+  const dirty = await ws.git.exec(['status', '--porcelain', '--', ...paths]);
+  if (dirty)
+    throw new LockstepError(
+      'E_USAGE',
+      `${paths.join(' and ')} have uncommitted changes and ${why}; commit or discard them first`,
+    );
 }

@@ -3,6 +3,7 @@ import { type CompileOutcome, compileEnvironment } from './compile.js';
 import { UnpatchableError } from './errors.js';
 import type { Environment, Manifest } from './generated/schema-types.js';
 import type { EnvironmentEntry } from './load/load-repository.js';
+import { diagnosticAt } from './load/source.js';
 import { type ChangeSet, classifyChange, type DeployRecord } from './policy/classify.js';
 import { decideVerdict, type VerdictResult } from './policy/verdict.js';
 import {
@@ -11,7 +12,7 @@ import {
   expiredWaiverViolations,
   type Violation,
 } from './policy/violations.js';
-import { freezeState } from './resolve/context.js';
+import { freezeState, securityPolicy } from './resolve/context.js';
 
 /** What the change is compared against: the last deployed state of the environment. */
 export interface Baseline {
@@ -52,7 +53,12 @@ export function evaluateEnvironment(
   } catch (error) {
     if (!(error instanceof UnpatchableError)) throw error;
     const d = error.diagnostics[0]!;
-    return { environment: entry.name, violations: [{ ...d, environment: entry.name, kind: 'unpatchable' }] };
+    // An expired waiver is often why nothing fits; say both.
+    const expired = expiredWaiverViolations(entry, securityPolicy(entry.config, catalog, now));
+    return {
+      environment: entry.name,
+      violations: [{ ...d, environment: entry.name, kind: 'unpatchable' }, ...expired],
+    };
   }
   const violations: Violation[] = [];
   if (target === 'committed') {
@@ -72,12 +78,9 @@ export function evaluateEnvironment(
   const verdict = decideVerdict(entry.config, gate, change, previous);
   if (verdict.verdict === 'blocked') {
     violations.push({
+      ...diagnosticAt(entry.source, ['channel'], ''),
       environment: entry.name,
       kind: 'blocked',
-      file: entry.source.path,
-      line: 1,
-      col: 1,
-      field: 'channel',
       message: `${entry.name}: blocked: ${verdict.reason}`,
     });
   }

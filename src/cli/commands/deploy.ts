@@ -1,4 +1,3 @@
-import { mkdir, writeFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { LockstepError } from '../../core/errors.js';
@@ -6,7 +5,7 @@ import { evaluateEnvironment } from '../../core/evaluate.js';
 import { EXIT } from '../cli-io.js';
 import { type DeployRecordFile, DIGEST_TRAILER, deployTag, STATE_DIR } from '../deploy-history.js';
 import { changeTable, violationLines } from '../render.js';
-import { baselineOf, deploysOf, environmentPaths, openWorkspace } from '../workspace.js';
+import { baselineOf, deploysOf, environmentPaths, openWorkspace, refuseUncommitted } from '../workspace.js';
 import { writeFilesAtomically } from '../write-files.js';
 import { type Command, printJson, say } from './context.js';
 
@@ -31,15 +30,7 @@ export const deployCommand: Command = async (ctx) => {
     if (ctx.json) printJson(ctx, { ok: false, environment: env, deployed: false, violations });
     return EXIT.violation;
   }
-  if (ws.git) {
-    const dirty = await ws.git.exec(['status', '--porcelain', '--', ...environmentPaths(entry)]);
-    if (dirty) {
-      throw new LockstepError(
-        'E_USAGE',
-        `${environmentPaths(entry).join(' and ')} have uncommitted changes; commit them first, so that the deploy tag records what was deployed`,
-      );
-    }
-  }
+  await refuseUncommitted(ws, entry, 'the deploy tag must record what was deployed');
   const last = deploys.at(-1);
   if (last?.digest === candidate.digest) {
     say(ctx, `${env}: ${candidate.digest} is already deployed as ${last.tag}; nothing to do\n`);
@@ -103,14 +94,13 @@ export const deployCommand: Command = async (ctx) => {
     changes: change.changes,
     files,
   };
-  // The driver's target first, then the record that says it happened.
+  // The driver's target first, then the tag, then the record: a failed tag leaves no record, so the
+  // next deploy takes the same number instead of skipping or overwriting one.
   const stateDir = join(STATE_DIR, env);
   await writeFilesAtomically(
     ws.root,
     new Map([[join(stateDir, 'deployed.manifest.json'), files[entry.manifestPath]!]]),
   );
-  await mkdir(join(ws.root, stateDir, 'deploys'), { recursive: true });
-  await writeFile(join(ws.root, stateDir, 'deploys', `${n}.json`), `${JSON.stringify(record, null, 2)}\n`);
   if (ws.git) {
     const message = [
       `Deploy ${env} #${n}`,
@@ -122,6 +112,10 @@ export const deployCommand: Command = async (ctx) => {
     ].join('\n');
     await ws.git.exec(['tag', '-a', tag, '-m', message, commit!]);
   }
+  await writeFilesAtomically(
+    ws.root,
+    new Map([[join(stateDir, 'deploys', `${n}.json`), `${JSON.stringify(record, null, 2)}\n`]]),
+  );
   say(
     ctx,
     `${env}: deployed ${candidate.digest} as ${tag}${change.rollback ? ` (rollback to ${change.rollbackTo})` : ''}\n${changeTable(change.changes)}\n${note}${driverNote}`,

@@ -1,7 +1,9 @@
 import { compileCommand } from './compile.js';
 import type { Command } from './context.js';
 import { deployCommand } from './deploy.js';
+import { explainCommand } from './explain.js';
 import { planCommand } from './plan.js';
+import { reportCommand } from './report.js';
 import { rollbackCommand } from './rollback.js';
 import { validateCommand } from './validate.js';
 
@@ -13,5 +15,7 @@ export const COMMANDS: Record<string, Command> = {
   validate: validateCommand,
   plan: planCommand,
   deploy: deployCommand,
+  explain: explainCommand,
   rollback: rollbackCommand,
+  report: reportCommand,
 };

@@ -4,7 +4,7 @@ import type { Manifest } from '../../core/generated/schema-types.js';
 import { manifestDigest } from '../../core/manifest/build-manifest.js';
 import { EXIT } from '../cli-io.js';
 import type { DeployEntry } from '../deploy-history.js';
-import { deploysOf, openWorkspace, parseAs } from '../workspace.js';
+import { deploysOf, openWorkspace, parseAs, refuseUncommitted } from '../workspace.js';
 import { writeFilesAtomically } from '../write-files.js';
 import { type Command, printJson, say } from './context.js';
 
@@ -22,6 +22,7 @@ export const rollbackCommand: Command = async (ctx) => {
     );
   const ws = await openWorkspace(ctx.root, [env], ctx.validators);
   const entry = ws.repo.environments.get(env)!;
+  await refuseUncommitted(ws, entry, 'a rollback would overwrite them');
   const deploys = await deploysOf(ws, entry);
   const last = deploys.at(-1);
   const target = pickTarget(deploys, ctx.to, env);

@@ -10,12 +10,12 @@ export interface Origin {
   path: readonly (string | number)[];
 }
 
-/** A release of any item, with its version parsed once. */
+/** A release of any item; its version is parsed on first use. */
 export interface Release {
-  version: string;
-  sv: SemVer;
-  yanked: boolean;
-  origin: Origin;
+  readonly version: string;
+  readonly sv: SemVer;
+  readonly yanked: boolean;
+  readonly origin: Origin;
 }
 /** A platform release: suite -> compatible range. */
 export interface PlatformRelease extends Release {
@@ -54,6 +54,21 @@ export interface CatalogIndex {
   advisories: readonly AdvisoryEntry[];
   advisoriesByItem: ReadonlyMap<ItemKey, readonly AdvisoryEntry[]>;
   ranges: RangeCache;
+  lookup: ReleaseLookup;
+}
+
+/** Releases by exact version, indexed on first use: compile looks versions up many times per item. */
+export class ReleaseLookup {
+  readonly #maps = new WeakMap<readonly Release[], Map<string, Release>>();
+  find<R extends Release>(releases: readonly R[], version: string | undefined): R | undefined {
+    if (version === undefined) return undefined;
+    let map = this.#maps.get(releases);
+    if (!map) {
+      map = new Map(releases.map((r) => [r.version, r]));
+      this.#maps.set(releases, map);
+    }
+    return map.get(version) as R | undefined;
+  }
 }
 
 /** Parsed ranges by their text; one cache per catalog, so the same range is parsed once. */
@@ -66,6 +81,25 @@ export class RangeCache {
       this.#ranges.set(text, range);
     }
     return range;
+  }
+  readonly #masks = new WeakMap<readonly Release[], Map<string, Int8Array>>();
+  /**
+   * Does `releases[index]` satisfy the range? Environments share most ranges (those of the suite
+   * releases they resolve to), so each answer is computed once: 0 not yet known, 1 yes, -1 no.
+   */
+  testAt(releases: readonly Release[], index: number, text: string): boolean {
+    let byText = this.#masks.get(releases);
+    if (!byText) {
+      byText = new Map();
+      this.#masks.set(releases, byText);
+    }
+    let known = byText.get(text);
+    if (!known) {
+      known = new Int8Array(releases.length);
+      byText.set(text, known);
+    }
+    if (known[index] === 0) known[index] = this.get(text).test(releases[index]!.sv) ? 1 : -1;
+    return known[index] === 1;
   }
   /** Does the version satisfy the range? Prereleases match only ranges that name them, as in npm. */
   test(text: string, version: SemVer): boolean {
@@ -81,16 +115,48 @@ export function releasesOf(catalog: CatalogIndex, item: ItemKey): readonly Relea
 }
 
 /** One release of an item by exact version. */
-export function findRelease<R extends Release>(releases: readonly R[], version: string): R | undefined {
-  return releases.find((r) => r.version === version);
+export function releaseAt(
+  catalog: CatalogIndex,
+  item: ItemKey,
+  version: string | undefined,
+): Release | undefined {
+  return catalog.lookup.find(releasesOf(catalog, item), version);
 }
 
+/** Highest first. Plain MAJOR.MINOR.PATCH versions compare as numbers, without parsing. */
 export function compareDesc(a: Release, b: Release): number {
-  return b.sv.compare(a.sv);
+  const ka = plainKey(a.version);
+  const kb = plainKey(b.version);
+  return Number.isNaN(ka) || Number.isNaN(kb) ? b.sv.compare(a.sv) : kb - ka;
 }
 
-export function parseVersion(version: string): SemVer {
-  return new SemVer(version);
+const PLAIN = /^(\d{1,6})\.(\d{1,6})\.(\d{1,6})$/;
+
+/** A number ordering plain versions like semver does (each part below 2^20), NaN for the others. */
+function plainKey(version: string): number {
+  const m = PLAIN.exec(version);
+  if (!m) return Number.NaN;
+  const [major, minor, patch] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  return major < 2 ** 13 && minor < 2 ** 20 && patch < 2 ** 20
+    ? (major * 2 ** 20 + minor) * 2 ** 20 + patch
+    : Number.NaN;
+}
+
+/**
+ * A catalog release. Parsing a version costs about a microsecond and most of a large catalog's
+ * releases are never compared with a range, so the SemVer is made on first use.
+ */
+export class CatalogRelease implements Release {
+  #sv: SemVer | undefined;
+  constructor(
+    readonly version: string,
+    readonly yanked: boolean,
+    readonly origin: Origin,
+  ) {}
+  get sv(): SemVer {
+    this.#sv ??= new SemVer(this.version);
+    return this.#sv;
+  }
 }
 
 export function itemName(item: ItemKey): string {

@@ -6,13 +6,14 @@ import {
   type AdvisoryEntry,
   type CapabilityRelease,
   type CatalogIndex,
+  CatalogRelease,
   compareDesc,
   type ItemKey,
   type Origin,
   type PlatformRelease,
-  parseVersion,
   RangeCache,
   type Release,
+  ReleaseLookup,
   type SuiteRelease,
 } from './catalog-index.js';
 
@@ -41,7 +42,7 @@ export function mergeCatalog(documents: readonly CatalogDocument[]): {
       return true;
     }
     // Compared only on a collision: serialising every release would dominate large catalogs.
-    if (canonicalJson(first.raw) !== canonicalJson(raw)) {
+    if (canonicalJson(withDefaults(first.raw)) !== canonicalJson(withDefaults(raw))) {
       const at = diagnosticAt(first.origin.source, first.origin.path, '');
       diagnostics.push(
         diagnosticAt(
@@ -62,8 +63,8 @@ export function mergeCatalog(documents: readonly CatalogDocument[]): {
   for (const { source, value } of documents) {
     value.platform?.forEach((r, i) => {
       const origin = { source, path: ['platform', i] };
-      if (admit(`platform@${r.version}`, `platform release ${r.version}`, withDefaults(r), origin)) {
-        platform.push({ ...base(r, origin), suites: new Map(Object.entries(r.suites)) });
+      if (admit(`platform@${r.version}`, `platform release ${r.version}`, r, origin)) {
+        platform.push(Object.assign(base(r, origin), { suites: new Map(Object.entries(r.suites)) }));
       }
     });
     for (const [name, releases] of Object.entries(value.suites ?? {})) {
@@ -71,10 +72,10 @@ export function mergeCatalog(documents: readonly CatalogDocument[]): {
       suites.set(name, list);
       releases.forEach((r, i) => {
         const origin = { source, path: ['suites', name, i] };
-        if (
-          admit(`suite:${name}@${r.version}`, `suite ${name} release ${r.version}`, withDefaults(r), origin)
-        ) {
-          list.push({ ...base(r, origin), capabilities: new Map(Object.entries(r.capabilities)) });
+        if (admit(`suite:${name}@${r.version}`, `suite ${name} release ${r.version}`, r, origin)) {
+          list.push(
+            Object.assign(base(r, origin), { capabilities: new Map(Object.entries(r.capabilities)) }),
+          );
         }
       });
     }
@@ -83,15 +84,13 @@ export function mergeCatalog(documents: readonly CatalogDocument[]): {
       capabilities.set(name, list);
       releases.forEach((r, i) => {
         const origin = { source, path: ['capabilities', name, i] };
-        if (
-          admit(
-            `capability:${name}@${r.version}`,
-            `capability ${name} release ${r.version}`,
-            withDefaults(r),
-            origin,
-          )
-        ) {
-          list.push({ ...base(r, origin), artifact: r.artifact, ...(r.digest ? { digest: r.digest } : {}) });
+        if (admit(`capability:${name}@${r.version}`, `capability ${name} release ${r.version}`, r, origin)) {
+          list.push(
+            Object.assign(base(r, origin), {
+              artifact: r.artifact,
+              ...(r.digest ? { digest: r.digest } : {}),
+            }),
+          );
         }
       });
     }
@@ -124,15 +123,26 @@ export function mergeCatalog(documents: readonly CatalogDocument[]): {
   for (const a of advisories) advisoriesByItem.set(a.item, [...(advisoriesByItem.get(a.item) ?? []), a]);
 
   return {
-    catalog: { platform, suites, capabilities, advisories, advisoriesByItem, ranges: new RangeCache() },
+    catalog: {
+      platform,
+      suites,
+      capabilities,
+      advisories,
+      advisoriesByItem,
+      ranges: new RangeCache(),
+      lookup: new ReleaseLookup(),
+    },
     diagnostics,
   };
 }
 
 function base(r: { version: string; yanked?: boolean }, origin: Origin): Release {
-  return { version: r.version, sv: parseVersion(r.version), yanked: r.yanked ?? false, origin };
+  return new CatalogRelease(r.version, r.yanked ?? false, origin);
 }
 
-function withDefaults<T extends { yanked?: boolean }>(r: T): T {
-  return { ...r, yanked: r.yanked ?? false };
+/** `yanked: false` written out or left to its default is the same release. */
+function withDefaults(r: unknown): unknown {
+  return r !== null && typeof r === 'object' && !Array.isArray(r) && 'version' in r
+    ? { yanked: false, ...r }
+    : r;
 }

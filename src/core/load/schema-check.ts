@@ -12,6 +12,19 @@ import { diagnosticAt, type FieldPath, type SourceFile } from './source.js';
 // ajv-formats is CommonJS; under NodeNext its default export is the module object.
 const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
 
+/** SemVer 2.0.0 (semver.org's regular expression) without build metadata: see ADR 0007. */
+const SEMVER =
+  /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?$/;
+
+/** The range forms catalogs use most (^1.2.3, ~1.2.3, 1.2.3, 1.2.x), accepted without parsing. */
+const SIMPLE_RANGE = /^[~^]?(0|[1-9]\d{0,8})\.(0|[1-9]\d{0,8}|x)\.(0|[1-9]\d{0,8}|x)$/;
+
+/** A strict version whose numbers are safe integers (semver refuses larger ones). */
+function isVersion(v: string): boolean {
+  const m = v.length <= 256 ? SEMVER.exec(v) : null;
+  return m !== null && [m[1], m[2], m[3]].every((n) => Number.isSafeInteger(Number(n)));
+}
+
 /** The document kinds Lockstep reads. */
 export type DocumentKind = 'catalog' | 'environment' | 'manifest' | 'settings';
 
@@ -27,10 +40,30 @@ const schemas = {
 
 /** Compiles the JSON Schemas in schemas/ with the formats they use. */
 export function createValidators(): Validators {
-  const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true });
+  const ajv = new Ajv2020({
+    allErrors: true,
+    verbose: true,
+    strict: true,
+    strictRequired: false,
+    allowUnionTypes: true,
+  });
   addFormats(ajv, ['date', 'date-time', 'uri']);
-  ajv.addFormat('semver', { type: 'string', validate: (v: string) => semver.valid(v) === v });
-  ajv.addFormat('semver-range', { type: 'string', validate: (v: string) => semver.validRange(v) !== null });
+  // Formats run once per version and range in the catalog (150,000 in a large one): a regex for
+  // versions, and validRange memoised per text, since the same few ranges recur everywhere.
+  ajv.addFormat('semver', { type: 'string', validate: isVersion });
+  const ranges = new Map<string, boolean>();
+  ajv.addFormat('semver-range', {
+    type: 'string',
+    validate: (v: string) => {
+      if (SIMPLE_RANGE.test(v)) return true;
+      let ok = ranges.get(v);
+      if (ok === undefined) {
+        ok = semver.validRange(v) !== null;
+        ranges.set(v, ok);
+      }
+      return ok;
+    },
+  });
   ajv.addSchema(commonSchema);
   return {
     catalog: ajv.compile(schemas.catalog),

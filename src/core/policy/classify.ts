@@ -81,6 +81,12 @@ export function classifyChange(
   }
   const restored =
     before && before.digest !== after.digest ? earlier.find((d) => d.digest === after.digest) : undefined;
-  if (restored) for (const c of changes) if (c.class !== 'security-patch') c.why = `rollback to ${restored.tag}`;
-  return { changes, rollback: restored !== undefined, ...(restored ? { rollbackTo: restored.tag } : {}), initial: before === undefined };
+  if (restored)
+    for (const c of changes) if (c.class !== 'security-patch') c.why = `rollback to ${restored.tag}`;
+  return {
+    changes,
+    rollback: restored !== undefined,
+    ...(restored ? { rollbackTo: restored.tag } : {}),
+    initial: before === undefined,
+  };
 }

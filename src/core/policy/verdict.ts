@@ -62,7 +62,11 @@ function tableVerdict(config: Environment, gate: Gate, change: ChangeSet): Verdi
     if (change.initial) {
       // Nothing runs yet, so there is nothing to keep frozen; the first deploy still wants a reviewer.
       return approvals.approvers.length
-        ? { verdict: 'needs-approval', reason: `first deploy while frozen (${why}) needs approval`, approvals }
+        ? {
+            verdict: 'needs-approval',
+            reason: `first deploy while frozen (${why}) needs approval`,
+            approvals,
+          }
         : { verdict: 'allowed', reason: `first deploy while frozen (${why}); no approvers listed` };
     }
     if (change.rollback) {

@@ -1,4 +1,4 @@
-import { type CatalogIndex, releasesOf } from '../catalog/catalog-index.js';
+import { type CatalogIndex, releaseAt } from '../catalog/catalog-index.js';
 import type { Diagnostic } from '../errors.js';
 import type { Manifest } from '../generated/schema-types.js';
 import type { EnvironmentEntry } from '../load/load-repository.js';
@@ -43,7 +43,7 @@ export function affectedViolations(
   const out: Violation[] = [];
   const enforced = new Set(policy.enforced);
   for (const [item, version] of listItems(manifestVersions(manifest))) {
-    const release = releasesOf(catalog, item).find((r) => r.version === version);
+    const release = releaseAt(catalog, item, version);
     if (!release) continue;
     for (const a of catalog.advisoriesByItem.get(item) ?? []) {
       if (!enforced.has(a) || !catalog.ranges.test(a.affected, release.sv)) continue;

@@ -3,6 +3,7 @@ import {
   type CatalogIndex,
   type ItemKey,
   type Release,
+  releaseAt,
   releasesOf,
   type Severity,
 } from '../catalog/catalog-index.js';
@@ -100,9 +101,11 @@ function removedItems(before: Versions, after: Versions): ItemKey[] {
 class Step6 {
   readonly #in: SecurityInput;
   readonly #enforced: ReadonlySet<AdvisoryEntry>;
+  readonly #advised: readonly ItemKey[];
   constructor(input: SecurityInput) {
     this.#in = input;
     this.#enforced = new Set(input.policy.enforced);
+    this.#advised = [...new Set(input.policy.enforced.map((a) => a.item))].sort(itemOrder);
   }
 
   /** Enforced advisories affecting a release of an item. */
@@ -114,8 +117,9 @@ class Step6 {
   }
 
   firstAffected(state: Versions): { item: ItemKey; advisory: AdvisoryEntry } | undefined {
-    for (const [item, version] of listItems(state)) {
-      const release = releasesOf(this.#in.catalog, item).find((r) => r.version === version);
+    // Only items with enforced advisories can be affected; visit them in the fixed item order.
+    for (const item of this.#advised) {
+      const release = releaseAt(this.#in.catalog, item, versionOf(state, item));
       const advisory = release && this.affecting(item, release)[0];
       if (advisory) return { item, advisory };
     }
@@ -125,7 +129,7 @@ class Step6 {
   /** A new state in which `item` no longer carries `advisory`, or undefined when nothing fits. */
   fix(state: Versions, item: ItemKey, advisory: AdvisoryEntry): Versions | undefined {
     const fixed = (s: Versions) => {
-      const r = releasesOf(this.#in.catalog, item).find((x) => x.version === versionOf(s, item));
+      const r = releaseAt(this.#in.catalog, item, versionOf(s, item));
       return r !== undefined && !this.affecting(item, r).includes(advisory);
     };
     const direct = this.raise(state, item);
@@ -173,7 +177,7 @@ class Step6 {
    * ranges of its parents (and, when given, makes `accept` true), then brings its children in line.
    */
   raise(state: Versions, item: ItemKey, accept?: (s: Versions) => boolean): Versions | undefined {
-    const current = releasesOf(this.#in.catalog, item).find((r) => r.version === versionOf(state, item));
+    const current = releaseAt(this.#in.catalog, item, versionOf(state, item));
     const candidates = [...releasesOf(this.#in.catalog, item)].reverse();
     for (const r of candidates) {
       if (r.yanked || (current && r.sv.compare(current.sv) <= 0)) continue;
@@ -222,7 +226,7 @@ class Step6 {
 
   align(item: ItemKey, current: string | undefined, fits: (r: Release) => boolean): string {
     const releases = releasesOf(this.#in.catalog, item);
-    const now = releases.find((r) => r.version === current);
+    const now = this.#in.catalog.lookup.find(releases, current);
     if (now && fits(now)) return now.version;
     const usable = releases.filter((r) => !r.yanked && fits(r));
     const clean = usable.filter((r) => this.affecting(item, r).length === 0);
@@ -266,7 +270,7 @@ class Step6 {
         : item.startsWith('suite:')
           ? pins.suites?.[item.slice(6)]
           : pins.capabilities?.[item.slice(11)];
-    const release = to ? releasesOf(catalog, item).find((r) => r.version === to) : undefined;
+    const release = to ? releaseAt(catalog, item, to) : undefined;
     if (pin && release && !catalog.ranges.test(pin, release.sv)) {
       const field =
         item === 'platform'

@@ -1,9 +1,8 @@
-import {
-  type CapabilityRelease,
-  type CatalogIndex,
-  findRelease,
-  type PlatformRelease,
-  type SuiteRelease,
+import type {
+  CapabilityRelease,
+  CatalogIndex,
+  PlatformRelease,
+  SuiteRelease,
 } from '../catalog/catalog-index.js';
 import type { Versions } from './versions.js';
 
@@ -17,11 +16,11 @@ export interface Requirement {
 }
 
 export function platformRelease(catalog: CatalogIndex, version: string): PlatformRelease | undefined {
-  return findRelease(catalog.platform, version);
+  return catalog.lookup.find(catalog.platform, version);
 }
 
 export function suiteRelease(catalog: CatalogIndex, name: string, version: string): SuiteRelease | undefined {
-  return findRelease(catalog.suites.get(name) ?? [], version);
+  return catalog.lookup.find(catalog.suites.get(name) ?? [], version);
 }
 
 export function capabilityRelease(
@@ -29,7 +28,7 @@ export function capabilityRelease(
   name: string,
   version: string,
 ): CapabilityRelease | undefined {
-  return findRelease(catalog.capabilities.get(name) ?? [], version);
+  return catalog.lookup.find(catalog.capabilities.get(name) ?? [], version);
 }
 
 /** Suite -> the range the chosen platform release allows. */

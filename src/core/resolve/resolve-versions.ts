@@ -1,4 +1,4 @@
-import type { CatalogIndex, Release } from '../catalog/catalog-index.js';
+import type { CatalogIndex, RangeCache, Release } from '../catalog/catalog-index.js';
 import { type Diagnostic, ResolveError } from '../errors.js';
 import type { EnvironmentEntry } from '../load/load-repository.js';
 import { diagnosticAt } from '../load/source.js';
@@ -36,7 +36,7 @@ export function resolveVersions(entry: EnvironmentEntry, catalog: CatalogIndex):
   for (const [name, req] of suiteRequirements(catalog, platform.version)) {
     const pin = pins.suites?.[name];
     const releases = catalog.suites.get(name) ?? [];
-    const chosen = highest(releases, (r) => ranges.test(req.range, r.sv) && (!pin || ranges.test(pin, r.sv)));
+    const chosen = highest(releases, [req.range, pin], ranges);
     if (!chosen) throw new ResolveError(conflict(entry, catalog, `suite:${name}`, pin, [req], releases));
     suites.set(name, chosen.version);
   }
@@ -45,18 +45,21 @@ export function resolveVersions(entry: EnvironmentEntry, catalog: CatalogIndex):
   for (const [name, reqs] of capabilityRequirements(catalog, suites)) {
     const pin = pins.capabilities?.[name];
     const releases = catalog.capabilities.get(name) ?? [];
-    const chosen = highest(
-      releases,
-      (r) => reqs.every((q) => ranges.test(q.range, r.sv)) && (!pin || ranges.test(pin, r.sv)),
-    );
+    const chosen = highest(releases, [...reqs.map((q) => q.range), pin], ranges);
     if (!chosen) throw new ResolveError(conflict(entry, catalog, `capability:${name}`, pin, reqs, releases));
     capabilities.set(name, chosen.version);
   }
   return { platform: platform.version, suites, capabilities };
 }
 
-function highest<R extends Release>(releases: readonly R[], fits: (r: R) => boolean): R | undefined {
-  return releases.find((r) => !r.yanked && fits(r));
+/** The highest non-yanked release inside every given range (undefined entries: no constraint). */
+function highest<R extends Release>(
+  releases: readonly R[],
+  within: readonly (string | undefined)[],
+  ranges: RangeCache,
+): R | undefined {
+  const texts = within.filter((t): t is string => t !== undefined);
+  return releases.find((r, i) => !r.yanked && texts.every((t) => ranges.testAt(releases, i, t)));
 }
 
 /** Names the pin when it is what leaves no candidate, otherwise the catalog ranges that disagree. */
@@ -72,7 +75,11 @@ function conflict(
   const rangesText = reqs
     .map((q) => `${q.by === 'platform' ? 'platform' : `suite ${q.by}`} ${q.byVersion} requires '${q.range}'`)
     .join(', ');
-  const withoutPin = highest(releases, (r) => reqs.every((q) => catalog.ranges.test(q.range, r.sv)));
+  const withoutPin = highest(
+    releases,
+    reqs.map((q) => q.range),
+    catalog.ranges,
+  );
   if (pin && withoutPin) {
     const field = ['pins', level === 'suite' ? 'suites' : 'capabilities', name];
     return diagnosticAt(
