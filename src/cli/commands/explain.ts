@@ -1,5 +1,6 @@
 import { type CatalogIndex, type ItemKey, itemName } from '../../core/catalog/catalog-index.js';
 import { compileEnvironment } from '../../core/compile.js';
+import { closest } from '../../core/did-you-mean.js';
 import { LockstepError } from '../../core/errors.js';
 import { type Explanation, explainItem } from '../../core/explain.js';
 import { EXIT } from '../cli-io.js';
@@ -77,32 +78,12 @@ export function parseItem(text: string, catalog: CatalogIndex): ItemKey {
       'E_USAGE',
       `'${text}' is both a suite and a capability: write ${bare.join(' or ')}`,
     );
-  const guess = closest(text, known);
+  const bareText = text.slice(text.indexOf(':') + 1);
+  const guess = closest(text, known) ?? closest(bareText, known, (key) => itemName(key as ItemKey));
   const hint = guess ? `; did you mean '${guess}'?` : '.';
   const list = known.length > 30 ? `${known.slice(0, 30).join(', ')}, ...` : known.join(', ');
   throw new LockstepError(
     'E_USAGE',
     `unknown item '${text}'${hint} Known items: ${list}. Write platform, suite:NAME, capability:NAME or a bare NAME`,
   );
-}
-
-/** The known item nearest to a typo by edit distance, on the full key or on the bare name. */
-function closest(text: string, known: readonly ItemKey[]): ItemKey | undefined {
-  const bareText = text.slice(text.indexOf(':') + 1);
-  const score = (key: ItemKey) => Math.min(distance(text, key), distance(bareText, itemName(key)));
-  const best = known.map((key) => ({ key, d: score(key) })).sort((a, b) => a.d - b.d)[0];
-  // Beyond about a third of the name, a suggestion is more confusing than none.
-  return best && best.d <= Math.max(2, Math.floor(bareText.length / 3)) ? best.key : undefined;
-}
-
-/** Levenshtein distance. */
-function distance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++)
-      row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = row;
-  }
-  return prev[b.length]!;
 }

@@ -1,4 +1,4 @@
-import semver, { type Range, SemVer } from 'semver';
+import semver, { type Range, type SemVer } from 'semver';
 import type { SourceFile } from '../load/source.js';
 
 /** 'platform', 'suite:<name>' or 'capability:<name>': how the manifest and messages name an item. */
@@ -140,23 +140,6 @@ function plainKey(version: string): number {
   return major < 2 ** 13 && minor < 2 ** 20 && patch < 2 ** 20
     ? (major * 2 ** 20 + minor) * 2 ** 20 + patch
     : Number.NaN;
-}
-
-/**
- * A catalog release. Parsing a version costs about a microsecond and most of a large catalog's
- * releases are never compared with a range, so the SemVer is made on first use.
- */
-export class CatalogRelease implements Release {
-  #sv: SemVer | undefined;
-  constructor(
-    readonly version: string,
-    readonly yanked: boolean,
-    readonly origin: Origin,
-  ) {}
-  get sv(): SemVer {
-    this.#sv ??= new SemVer(this.version);
-    return this.#sv;
-  }
 }
 
 export function itemName(item: ItemKey): string {

@@ -6,16 +6,20 @@ import {
   type AdvisoryEntry,
   type CapabilityRelease,
   type CatalogIndex,
-  CatalogRelease,
   compareDesc,
   type ItemKey,
   type Origin,
   type PlatformRelease,
   RangeCache,
-  type Release,
   ReleaseLookup,
   type SuiteRelease,
 } from './catalog-index.js';
+import {
+  CatalogCapabilityRelease,
+  CatalogPlatformRelease,
+  type CatalogRelease,
+  CatalogSuiteRelease,
+} from './catalog-release.js';
 
 /** One schema-valid catalog file. */
 export interface CatalogDocument {
@@ -32,77 +36,72 @@ export function mergeCatalog(documents: readonly CatalogDocument[]): {
   diagnostics: Diagnostic[];
 } {
   const diagnostics: Diagnostic[] = [];
-  const firstSeen = new Map<string, { raw: unknown; origin: Origin }>();
-
-  // Returns true when the entry is new; reports a conflicting duplicate.
-  const admit = (key: string, label: string, raw: unknown, origin: Origin): boolean => {
-    const first = firstSeen.get(key);
+  // Per item, the first release of each version; a later one must be the same release.
+  const seen = new Map<string, Map<string, CatalogRelease>>();
+  const admit = (item: string, release: CatalogRelease, label: string): boolean => {
+    let versions = seen.get(item);
+    if (!versions) {
+      versions = new Map();
+      seen.set(item, versions);
+    }
+    const first = versions.get(release.version);
     if (!first) {
-      firstSeen.set(key, { raw, origin });
+      versions.set(release.version, release);
       return true;
     }
-    // Compared only on a collision: serialising every release would dominate large catalogs.
-    if (canonicalJson(withDefaults(first.raw)) !== canonicalJson(withDefaults(raw))) {
-      const at = diagnosticAt(first.origin.source, first.origin.path, '');
-      diagnostics.push(
-        diagnosticAt(
-          origin.source,
-          origin.path,
-          `${label} is given again with different content (first at ${at.file}:${at.line}); keep one definition`,
-        ),
-      );
-    }
+    conflict(first.raw, first.origin, release.raw, release.origin, label);
     return false;
+  };
+  // Compared only on a collision: serialising every release would dominate large catalogs.
+  const conflict = (a: unknown, aOrigin: Origin, b: unknown, bOrigin: Origin, label: string): void => {
+    if (canonicalJson(withDefaults(a)) === canonicalJson(withDefaults(b))) return;
+    const at = diagnosticAt(aOrigin.source, aOrigin.path, '');
+    diagnostics.push(
+      diagnosticAt(
+        bOrigin.source,
+        bOrigin.path,
+        `${label} is given again with different content (first at ${at.file}:${at.line}); keep one definition`,
+      ),
+    );
   };
 
   const platform: PlatformRelease[] = [];
   const suites = new Map<string, SuiteRelease[]>();
   const capabilities = new Map<string, CapabilityRelease[]>();
-  const advisories: AdvisoryEntry[] = [];
+  const advisories = new Map<string, AdvisoryEntry & { raw: unknown }>();
 
   for (const { source, value } of documents) {
     value.platform?.forEach((r, i) => {
-      const origin = { source, path: ['platform', i] };
-      if (admit(`platform@${r.version}`, `platform release ${r.version}`, r, origin)) {
-        platform.push(Object.assign(base(r, origin), { suites: new Map(Object.entries(r.suites)) }));
-      }
+      const release = new CatalogPlatformRelease(r, source, i);
+      if (admit('platform', release, `platform release ${r.version}`)) platform.push(release);
     });
     for (const [name, releases] of Object.entries(value.suites ?? {})) {
       const list = suites.get(name) ?? [];
       suites.set(name, list);
       releases.forEach((r, i) => {
-        const origin = { source, path: ['suites', name, i] };
-        if (admit(`suite:${name}@${r.version}`, `suite ${name} release ${r.version}`, r, origin)) {
-          list.push(
-            Object.assign(base(r, origin), { capabilities: new Map(Object.entries(r.capabilities)) }),
-          );
-        }
+        const release = new CatalogSuiteRelease(r, source, name, i);
+        if (admit(`suite:${name}`, release, `suite ${name} release ${r.version}`)) list.push(release);
       });
     }
     for (const [name, releases] of Object.entries(value.capabilities ?? {})) {
       const list = capabilities.get(name) ?? [];
       capabilities.set(name, list);
       releases.forEach((r, i) => {
-        const origin = { source, path: ['capabilities', name, i] };
-        if (admit(`capability:${name}@${r.version}`, `capability ${name} release ${r.version}`, r, origin)) {
-          list.push(
-            Object.assign(base(r, origin), {
-              artifact: r.artifact,
-              ...(r.digest ? { digest: r.digest } : {}),
-            }),
-          );
-        }
+        const release = new CatalogCapabilityRelease(r, source, name, i);
+        if (admit(`capability:${name}`, release, `capability ${name} release ${r.version}`))
+          list.push(release);
       });
     }
     value.advisories?.forEach((a, i) => {
       const origin = { source, path: ['advisories', i] };
-      if (!admit(`advisory:${a.id}`, `advisory ${a.id}`, a, origin)) return;
+      const first = advisories.get(a.id);
+      if (first) return conflict(first.raw, first.origin, a, origin, `advisory ${a.id}`);
       const item: ItemKey = a.capability
         ? `capability:${a.capability}`
         : a.suite
           ? `suite:${a.suite}`
           : 'platform';
-      advisories.push({
+      advisories.set(a.id, {
         id: a.id,
         severity: a.severity,
         item,
@@ -111,6 +110,7 @@ export function mergeCatalog(documents: readonly CatalogDocument[]): {
         published: a.published,
         ...(a.url ? { url: a.url } : {}),
         origin,
+        raw: a,
       });
     });
   }
@@ -118,26 +118,24 @@ export function mergeCatalog(documents: readonly CatalogDocument[]): {
   platform.sort(compareDesc);
   for (const list of suites.values()) list.sort(compareDesc);
   for (const list of capabilities.values()) list.sort(compareDesc);
-  advisories.sort((a, b) => a.id.localeCompare(b.id));
+  const advisoryList: AdvisoryEntry[] = [...advisories.values()]
+    .map(({ raw: _raw, ...a }) => a)
+    .sort((a, b) => a.id.localeCompare(b.id));
   const advisoriesByItem = new Map<ItemKey, AdvisoryEntry[]>();
-  for (const a of advisories) advisoriesByItem.set(a.item, [...(advisoriesByItem.get(a.item) ?? []), a]);
+  for (const a of advisoryList) advisoriesByItem.set(a.item, [...(advisoriesByItem.get(a.item) ?? []), a]);
 
   return {
     catalog: {
       platform,
       suites,
       capabilities,
-      advisories,
+      advisories: advisoryList,
       advisoriesByItem,
       ranges: new RangeCache(),
       lookup: new ReleaseLookup(),
     },
     diagnostics,
   };
-}
-
-function base(r: { version: string; yanked?: boolean }, origin: Origin): Release {
-  return new CatalogRelease(r.version, r.yanked ?? false, origin);
 }
 
 /** `yanked: false` written out or left to its default is the same release. */

@@ -6,6 +6,7 @@ import commonSchema from '../../../schemas/common.schema.json' with { type: 'jso
 import environmentSchema from '../../../schemas/environment.schema.json' with { type: 'json' };
 import manifestSchema from '../../../schemas/manifest.schema.json' with { type: 'json' };
 import settingsSchema from '../../../schemas/settings.schema.json' with { type: 'json' };
+import { closest } from '../did-you-mean.js';
 import type { Diagnostic } from '../errors.js';
 import { diagnosticAt, type FieldPath, type SourceFile } from './source.js';
 
@@ -263,30 +264,4 @@ function article(type: string): string {
       boolean: 'true or false',
     }[type] ?? type
   );
-}
-
-/** The allowed name nearest to a typo, when it is near enough to be the likely intent. */
-function closest(name: string, allowed: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Math.max(2, Math.floor(name.length / 3)) + 1;
-  for (const candidate of allowed) {
-    const d = editDistance(name.toLowerCase(), candidate.toLowerCase());
-    if (d < bestDistance) {
-      best = candidate;
-      bestDistance = d;
-    }
-  }
-  return best;
-}
-
-function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) {
-      row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    prev = row;
-  }
-  return prev[b.length]!;
 }

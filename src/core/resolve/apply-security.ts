@@ -181,10 +181,13 @@ class Step6 {
     const candidates = [...releasesOf(this.#in.catalog, item)].reverse();
     for (const r of candidates) {
       if (r.yanked || (current && r.sv.compare(current.sv) <= 0)) continue;
+      // Suites and capabilities meet prereleases only through ranges that name them; the platform
+      // has no parent range, so a prerelease platform is never a fix.
+      if (item === 'platform' && r.sv.prerelease.length) continue;
       if (this.affecting(item, r).length || !this.fitsParents(state, item, r)) continue;
       const next = cloneVersions(state);
       setVersion(next, item, r.version);
-      this.alignChildren(next);
+      if (!this.alignChildren(next)) continue;
       if (!accept || accept(next)) return next;
     }
     return undefined;
@@ -201,40 +204,43 @@ class Step6 {
     return reqs.every((q) => catalog.ranges.test(q.range, r.sv));
   }
 
-  /** After a parent moved: children keep a version that still fits, else take the lowest that fits. */
-  alignChildren(state: Versions): void {
+  /**
+   * After a parent moved: children keep a version that still fits, else take the lowest unaffected
+   * one that fits. False when some child has no release that fits at all: the move is not possible.
+   */
+  alignChildren(state: Versions): boolean {
     const { catalog } = this.#in;
     const suites = new Map<string, string>();
     for (const [name, req] of suiteRequirements(catalog, state.platform)) {
-      suites.set(
-        name,
-        this.align(`suite:${name}`, state.suites.get(name), (r) => catalog.ranges.test(req.range, r.sv)),
+      const version = this.align(`suite:${name}`, state.suites.get(name), (r) =>
+        catalog.ranges.test(req.range, r.sv),
       );
+      if (version === undefined) return false;
+      suites.set(name, version);
     }
-    state.suites = suites;
     const capabilities = new Map<string, string>();
     for (const [name, reqs] of capabilityRequirements(catalog, suites)) {
-      capabilities.set(
-        name,
-        this.align(`capability:${name}`, state.capabilities.get(name), (r) =>
-          reqs.every((q) => catalog.ranges.test(q.range, r.sv)),
-        ),
+      const version = this.align(`capability:${name}`, state.capabilities.get(name), (r) =>
+        reqs.every((q) => catalog.ranges.test(q.range, r.sv)),
       );
+      if (version === undefined) return false;
+      capabilities.set(name, version);
     }
+    state.suites = suites;
     state.capabilities = capabilities;
+    return true;
   }
 
-  align(item: ItemKey, current: string | undefined, fits: (r: Release) => boolean): string {
+  align(item: ItemKey, current: string | undefined, fits: (r: Release) => boolean): string | undefined {
     const releases = releasesOf(this.#in.catalog, item);
     const now = this.#in.catalog.lookup.find(releases, current);
     if (now && fits(now)) return now.version;
     const usable = releases.filter((r) => !r.yanked && fits(r));
     const clean = usable.filter((r) => this.affecting(item, r).length === 0);
-    const ascending = [...clean].reverse();
-    const choice =
-      (now && ascending.find((r) => r.sv.compare(now.sv) > 0)) ?? clean[0] ?? usable[0] ?? now ?? releases[0];
-    // An item no release fits is left as is; the next round reports or fixes it.
-    return choice?.version ?? current ?? '0.0.0';
+    // Prefer unaffected; an affected choice is fixed or reported by the next round.
+    const pool = clean.length ? clean : usable;
+    const lowestAbove = now && [...pool].reverse().find((r) => r.sv.compare(now.sv) > 0);
+    return (lowestAbove ?? pool[0])?.version;
   }
 
   records(start: Versions, end: Versions, attribution: ReadonlyMap<ItemKey, Attribution>): PatchRecord[] {

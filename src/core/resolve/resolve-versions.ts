@@ -1,4 +1,5 @@
 import type { CatalogIndex, RangeCache, Release } from '../catalog/catalog-index.js';
+import { closest } from '../did-you-mean.js';
 import { type Diagnostic, ResolveError } from '../errors.js';
 import type { EnvironmentEntry } from '../load/load-repository.js';
 import { diagnosticAt } from '../load/source.js';
@@ -17,9 +18,8 @@ export function resolveVersions(entry: EnvironmentEntry, catalog: CatalogIndex):
   const { ranges } = catalog;
 
   const platformPin = pins.platform;
-  const platform = catalog.platform.find(
-    (r) => !r.yanked && (!platformPin || ranges.test(platformPin, r.sv)),
-  );
+  // Without a pin, '*': like npm, a prerelease platform is chosen only by a range that names it.
+  const platform = catalog.platform.find((r) => !r.yanked && ranges.test(platformPin ?? '*', r.sv));
   if (!platform) {
     if (!platformPin)
       throw new ResolveError(catalogProblem(entry, 'the catalog has no non-yanked platform release'));
@@ -127,7 +127,7 @@ function checkPinNames(entry: EnvironmentEntry, catalog: CatalogIndex): void {
   ] as const) {
     for (const name of Object.keys(pins[level] ?? {})) {
       if (known.has(name)) continue;
-      const guess = [...known.keys()].find((k) => k.startsWith(name.slice(0, 3)));
+      const guess = closest(name, known.keys());
       throw new ResolveError(
         diagnosticAt(
           entry.source,

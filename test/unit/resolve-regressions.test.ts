@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { compileEnvironment } from '../../src/core/compile.js';
+import { UnpatchableError } from '../../src/core/errors.js';
+import { loadRepository } from '../../src/core/load/load-repository.js';
+import { createValidators } from '../../src/core/load/schema-check.js';
+import { environment } from '../helpers/fixture-repo.js';
+import { memoryReader } from '../helpers/memory-reader.js';
+
+const validators = createValidators();
+const NOW = new Date('2026-11-24T12:00:00Z');
+
+async function compile(catalog: string, body = 'channel: auto-update\n') {
+  const repo = await loadRepository(
+    memoryReader({ 'catalog/c.yaml': catalog, 'environments/e.yaml': environment('e', body) }),
+    validators,
+  );
+  return compileEnvironment(repo.environments.get('e')!, repo.catalog, NOW);
+}
+
+const HEAD = 'apiVersion: lockstep/v1\nkind: Catalog\n';
+
+describe('resolution regressions', () => {
+  it('never picks a prerelease platform without a pin naming it', async () => {
+    const catalog = `${HEAD}platform:
+  - { version: 1.0.0, suites: {} }
+  - { version: 2.0.0-rc.1, suites: {} }
+`;
+    expect((await compile(catalog)).manifest.platform).toBe('1.0.0');
+    expect((await compile(catalog, 'channel: auto-update\npins: { platform: 2.0.0-rc.1 }\n')).manifest.platform).toBe(
+      '2.0.0-rc.1',
+    );
+  });
+
+  it('does not raise a suite to a release requiring a capability the catalog lacks (no 0.0.0)', async () => {
+    // The fix for cap 1.0.0 is 2.0.0, which only suite 1.1.0 admits; but 1.1.0 also requires
+    // 'ghost', which has no release: that raise is impossible, so the advisory has no fix.
+    const catalog = `${HEAD}platform:
+  - { version: 1.0.0, suites: { s: ^1.0.0 } }
+suites:
+  s:
+    - { version: 1.0.0, capabilities: { cap: ^1.0.0 } }
+    - { version: 1.1.0, capabilities: { cap: ^2.0.0, ghost: ^1.0.0 } }
+capabilities:
+  cap:
+    - { version: 1.0.0, artifact: a }
+    - { version: 2.0.0, artifact: b }
+advisories:
+  - { id: X-1, severity: critical, capability: cap, affected: "<2.0.0", summary: s, published: 2026-01-01 }
+`;
+    await expect(compile(catalog, 'channel: auto-update\npins: { suites: { s: 1.0.0 } }\n')).rejects.toBeInstanceOf(
+      UnpatchableError,
+    );
+  });
+});
