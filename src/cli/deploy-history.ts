@@ -1,6 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { LockstepError } from '../core/errors.js';
+import { InputError } from '../core/errors.js';
 import type { DeployRecord } from '../core/policy/classify.js';
 import { isNotFound } from './fs-reader.js';
 import type { Git } from './git.js';
@@ -113,7 +113,7 @@ async function directoryDeploys(root: string, env: string): Promise<DeployEntry[
   }
   const entries: DeployEntry[] = [];
   for (const name of names.filter((f) => /^\d+\.json$/.test(f))) {
-    const record = readRecord(join(dir, name), await readFile(join(dir, name), 'utf8'));
+    const record = readRecord(`${STATE_DIR}/${env}/deploys/${name}`, await readFile(join(dir, name), 'utf8'));
     entries.push({
       environment: env,
       n: record.n,
@@ -148,10 +148,16 @@ function readRecord(path: string, text: string): DeployRecordFile {
     /^sha256:[a-f0-9]{64}$/.test(record.digest ?? '') &&
     typeof record.files === 'object';
   if (!valid) {
-    throw new LockstepError(
-      'E_STATE',
-      `${path} is not a valid deploy record; restore it from a backup or delete it (the deploy is then forgotten)`,
-    );
+    throw new InputError([
+      {
+        file: path,
+        line: 1,
+        col: 1,
+        field: '',
+        message:
+          'not a valid deploy record; restore it from a backup, or delete it and the deploy is forgotten',
+      },
+    ]);
   }
   return record as DeployRecordFile;
 }

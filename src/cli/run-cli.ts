@@ -40,39 +40,42 @@ const OPTION_COMMANDS: Record<string, readonly string[]> = {
 
 /** Runs one CLI invocation and returns its exit code. Never throws. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCode> {
+  // Usage errors honour --json too, so a script always gets one JSON document on stdout.
+  const wantsJson = argv.includes('--json') || argv.includes('--format=json');
+  const usage = (message: string): ExitCode => {
+    io.stderr(`lockstep: ${message}\n\n${USAGE}\n`);
+    if (wantsJson)
+      io.stdout(`${JSON.stringify({ ok: false, code: 'E_USAGE', message, diagnostics: [] }, null, 2)}\n`);
+    return EXIT.input;
+  };
   let parsed: ReturnType<
     typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true; args: string[] }>
   >;
   try {
     parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
-    io.stderr(`lockstep: ${error instanceof Error ? error.message : String(error)}\n\n${USAGE}\n`);
-    return EXIT.input;
+    return usage(error instanceof Error ? error.message : String(error));
   }
   const { values, positionals } = parsed;
   const [name, ...args] = positionals;
   if (values.version) {
-    io.stdout(`${pkg.version}\n`);
+    io.stdout(wantsJson ? `${JSON.stringify({ ok: true, version: pkg.version })}\n` : `${pkg.version}\n`);
     return EXIT.ok;
   }
-  if (values.help || !name) {
-    (name || values.help ? io.stdout : io.stderr)(`${USAGE}\n`);
-    return values.help ? EXIT.ok : EXIT.input;
+  if (values.help) {
+    io.stdout(`${USAGE}\n`);
+    return EXIT.ok;
   }
+  if (!name) return usage('no command given');
   const command = COMMANDS[name as keyof typeof COMMANDS];
-  if (!command) {
-    io.stderr(`lockstep: unknown command '${name}'\n\n${USAGE}\n`);
-    return EXIT.input;
-  }
-  const misplaced = Object.keys(values).filter(
+  if (!command) return usage(`unknown command '${name}'`);
+  const misplaced = Object.keys(values).find(
     (o) => o in OPTION_COMMANDS && !OPTION_COMMANDS[o]!.includes(name),
   );
-  if (misplaced.length) {
-    io.stderr(
-      `lockstep: --${misplaced[0]} does not apply to ${name} (it is for: ${OPTION_COMMANDS[misplaced[0]!]!.join(', ')})\n\n${USAGE}\n`,
+  if (misplaced)
+    return usage(
+      `--${misplaced} does not apply to ${name} (it is for: ${OPTION_COMMANDS[misplaced]!.join(', ')})`,
     );
-    return EXIT.input;
-  }
   const json = values.json === true || values.format === 'json';
   const ctx: CommandContext = {
     io,

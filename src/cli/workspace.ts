@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { LockstepError } from '../core/errors.js';
 import type { Baseline } from '../core/evaluate.js';
@@ -29,6 +30,9 @@ export async function openWorkspace(
   validators: Validators,
 ): Promise<Workspace> {
   const absolute = resolve(root);
+  if (!(await stat(absolute).catch(() => undefined))?.isDirectory()) {
+    throw new LockstepError('E_USAGE', `--root ${root}: no such folder`);
+  }
   const reader = fsReader(absolute);
   // Git first: spawning a process is cheaper before the catalog fills the heap.
   const git = await openGit(absolute);

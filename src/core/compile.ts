@@ -6,7 +6,7 @@ import { diagnosticAt } from './load/source.js';
 import { buildManifest, manifestText, manifestVersions } from './manifest/build-manifest.js';
 import { applySecurity, type PatchRecord } from './resolve/apply-security.js';
 import { type FreezeState, freezeState, type SecurityPolicy, securityPolicy } from './resolve/context.js';
-import { resolveVersions } from './resolve/resolve-versions.js';
+import { checkPinNames, resolveVersions } from './resolve/resolve-versions.js';
 import { listItems, setVersion, type Versions } from './resolve/versions.js';
 
 /** The result of compiling one environment. */
@@ -32,6 +32,7 @@ export function compileEnvironment(
   catalog: CatalogIndex,
   now: Date,
 ): CompileOutcome {
+  checkPinNames(entry, catalog);
   const freeze = freezeState(entry.config, now);
   const policy = securityPolicy(entry.config, catalog, now);
   const start =

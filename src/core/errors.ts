@@ -42,8 +42,8 @@ export class InputError extends LockstepError {
 
 /** A pin or range that leaves no candidate (exit 2). */
 export class ResolveError extends LockstepError {
-  constructor(diagnostic: Diagnostic) {
-    super('E_RESOLVE', diagnostic.message, [diagnostic]);
+  constructor(...diagnostics: [Diagnostic, ...Diagnostic[]]) {
+    super('E_RESOLVE', diagnostics.map((d) => d.message).join('\n'), diagnostics);
     this.name = 'ResolveError';
   }
 }

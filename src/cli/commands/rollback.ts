@@ -1,4 +1,4 @@
-import { isMap, parseDocument } from 'yaml';
+import { isMap, isScalar, type Node, parseDocument, stringify } from 'yaml';
 import { LockstepError } from '../../core/errors.js';
 import type { Manifest } from '../../core/generated/schema-types.js';
 import { manifestDigest } from '../../core/manifest/build-manifest.js';
@@ -86,11 +86,19 @@ function pickTarget(deploys: readonly DeployEntry[], to: string | undefined, env
   return previous;
 }
 
-/** The config text with `hold` set, comments and formatting kept. */
+/**
+ * The tag's config text with `hold` set: the bytes as they were, plus the hold block (replacing the
+ * tag's own hold, if it had one), so the rollback changes nothing else in the file.
+ */
 function withHold(text: string, reason: string, since: string, path: string): string {
   const doc = parseDocument(text);
   if (doc.errors.length || !isMap(doc.contents))
     throw new LockstepError('E_STATE', `${path} at that tag is not a valid environment file`);
-  doc.set('hold', doc.createNode({ reason, since }));
-  return doc.toString();
+  const block = stringify({ hold: { reason, since } });
+  const pair = doc.contents.items.find((p) => isScalar(p.key) && p.key.value === 'hold');
+  const start = (pair?.key as Node | undefined)?.range?.[0];
+  const end = (pair?.value as Node | undefined)?.range?.[2];
+  if (start === undefined || end === undefined) return `${text}${text.endsWith('\n') ? '' : '\n'}${block}`;
+  const rest = text.slice(end);
+  return `${text.slice(0, start)}${block}${rest.startsWith('\n') ? rest.slice(1) : rest}`;
 }

@@ -1,6 +1,7 @@
 import { load as loadYaml } from 'js-yaml';
 import type { Diagnostic } from '../errors.js';
 import type { SourceFile } from './source.js';
+import { explainSyntaxError } from './syntax-error.js';
 
 /** Files larger than this are refused before parsing (a catalog of 1,000 capabilities is ~11 MB). */
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;
@@ -22,21 +23,45 @@ export function parseSource(source: SourceFile): ParseResult {
     ok: false,
     diagnostics: [{ file: source.path, line, col, field: '', message }],
   });
-  if (source.text.length > MAX_FILE_BYTES) {
+  if (utf8Length(source.text) > MAX_FILE_BYTES) {
     return fail(0, 0, `file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB; split it into several files`);
   }
-  if (source.text.trim() === '') return fail(1, 1, 'file is empty');
-  if (source.path.endsWith('.json')) return parseJson(source, fail);
+  // A byte order mark is an encoding detail, not content (JSON.parse would refuse it).
+  const text = source.text.charCodeAt(0) === 0xfeff ? source.text.slice(1) : source.text;
+  if (text.trim() === '') return fail(1, 1, 'file is empty');
+  if (source.path.endsWith('.json')) {
+    try {
+      return { ok: true, value: JSON.parse(text) };
+    } catch (error) {
+      // Node's message ends in a quoted excerpt over several lines; the position says more.
+      const message = error instanceof Error ? error.message : String(error);
+      const reason = message.replace(/,\s*(\.\.\.)?".*$|\s+in JSON at position[\s\S]*$/s, '');
+      // Some Node messages give the offset; otherwise `yaml` finds the place (JSON is YAML).
+      const offset = /position (\d+)/.exec(message)?.[1];
+      const where = offset !== undefined ? lineCol(text, Number(offset)) : explainSyntaxError(text, false);
+      return fail(where?.line ?? 1, where?.col ?? 1, `invalid JSON: ${reason}`);
+    }
+  }
   let value: unknown;
   try {
-    value = loadYaml(source.text, { filename: source.path, maxAliases: MAX_ALIASES, maxDepth: MAX_DEPTH });
+    value = loadYaml(text, { filename: source.path, maxAliases: MAX_ALIASES, maxDepth: MAX_DEPTH });
   } catch (error) {
     const e = error as { reason?: string; mark?: { line: number; column: number } };
     const reason = e.reason ?? (error instanceof Error ? error.message : String(error));
+    if (/maxAliases/.test(reason))
+      return fail(1, 1, `more than ${MAX_ALIASES} aliases in one file; write the data out instead`);
+    if (/maxDepth|nesting/.test(reason))
+      return fail(
+        (e.mark?.line ?? 0) + 1,
+        (e.mark?.column ?? 0) + 1,
+        `nested deeper than ${MAX_DEPTH} levels`,
+      );
+    const where = explainSyntaxError(text);
+    if (where) return fail(where.line, where.col, `invalid YAML: ${where.message}`);
     return fail((e.mark?.line ?? 0) + 1, (e.mark?.column ?? 0) + 1, `invalid YAML: ${reason}`);
   }
   // An anchor is needed for an alias; only then can shared nodes multiply on expansion.
-  if (source.text.includes('&') && expandedSize(value) > MAX_EXPANDED_NODES) {
+  if (text.includes('&') && expandedSize(value) > MAX_EXPANDED_NODES) {
     return fail(
       1,
       1,
@@ -46,28 +71,22 @@ export function parseSource(source: SourceFile): ParseResult {
   return { ok: true, value };
 }
 
-function parseJson(
-  source: SourceFile,
-  fail: (line: number, col: number, m: string) => ParseResult,
-): ParseResult {
-  try {
-    return { ok: true, value: JSON.parse(source.text) };
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const at = /position (\d+)/.exec(message);
-    const { line, col } = at ? lineCol(source.text, Number(at[1])) : { line: 1, col: 1 };
-    return fail(line, col, `invalid JSON: ${message.replace(/ in JSON at position \d+.*$/, '')}`);
-  }
+/** 1-based line and column of an offset. */
+function lineCol(text: string, offset: number): { line: number; col: number } {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  return { line, col: offset - before.lastIndexOf('\n') };
 }
 
-function lineCol(text: string, offset: number): { line: number; col: number } {
-  let line = 1;
-  let start = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++;
-    start = i + 1;
+/** UTF-8 length of a text; counted only when it could matter, since most files are far below. */
+function utf8Length(text: string): number {
+  if (text.length * 3 <= MAX_FILE_BYTES) return text.length;
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c < 0xdc00 ? (i++, 4) : 3;
   }
-  return { line, col: offset - start + 1 };
+  return bytes;
 }
 
 /** Node count with shared (aliased) subtrees counted once per reference, memoised per object. */

@@ -8,7 +8,7 @@ import manifestSchema from '../../../schemas/manifest.schema.json' with { type: 
 import settingsSchema from '../../../schemas/settings.schema.json' with { type: 'json' };
 import { closest } from '../did-you-mean.js';
 import type { Diagnostic } from '../errors.js';
-import { diagnosticAt, type FieldPath, type SourceFile } from './source.js';
+import { diagnosticAt, type FieldPath, locate, type SourceFile } from './source.js';
 
 // ajv-formats is CommonJS; under NodeNext its default export is the module object.
 const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
@@ -103,12 +103,13 @@ function explainErrors(errors: readonly ErrorObject[], value: unknown, source: S
       }),
   );
   for (const error of errors) {
-    if (error.keyword === 'if') continue;
+    // 'if' only selects a branch; 'propertyNames' repeats what its sub-error says about the key.
+    if (error.keyword === 'if' || error.keyword === 'propertyNames') continue;
     const missing = (error.params as Record<string, unknown>).missingProperty;
     if (error.keyword === 'required' && explained.has(`${error.instancePath}|${String(missing)}`)) continue;
     if (oneOfPaths.some((p) => `${error.instancePath}|${error.schemaPath}`.startsWith(p))) continue;
     const path = toPath(error.instancePath, value);
-    const { message, at, key } = describe(error, path, value);
+    const { message, at, key } = describe(error, path, value, source);
     const d = diagnosticAt(source, at, message, key);
     const id = `${d.line}:${d.col}:${d.message}`;
     if (!seen.has(id)) {
@@ -123,6 +124,7 @@ function describe(
   error: ErrorObject,
   path: FieldPath,
   root: unknown,
+  source: SourceFile,
 ): { message: string; at: FieldPath; key: boolean } {
   const field = path.length ? pathText(path) : 'the document';
   const data = valueAt(root, path);
@@ -163,17 +165,37 @@ function describe(
         at: path,
         key: false,
       };
-    case 'type': {
-      const quote =
-        params.type === 'string' && typeof data === 'number'
-          ? ` (write it in quotes: "${String(data)}")`
-          : '';
+    case 'type':
       return {
-        message: `${field}: must be ${article(String(params.type))}, got ${show(data)}${quote}`,
+        message: `${field}: must be ${article(String(params.type))}, got ${show(data)}${quoteHint(error, data, path, source)}`,
         at: path,
         key: false,
       };
+    case 'minimum':
+    case 'maximum':
+      return {
+        message: `${field}: must be ${error.keyword === 'minimum' ? 'at least' : 'at most'} ${String(params.limit)}, got ${show(data)}`,
+        at: path,
+        key: false,
+      };
+    case 'uniqueItems': {
+      const items = Array.isArray(data) ? data : [];
+      return {
+        message: `${field}: lists ${show(items[Number(params.j)])} twice; keep one`,
+        at: [...path, Number(params.i)],
+        key: false,
+      };
     }
+    case 'minItems':
+      return { message: `${field}: must list at least ${String(params.limit)}`, at: path, key: false };
+    case 'minLength':
+      return { message: `${field}: must not be empty`, at: path, key: false };
+    case 'maxLength':
+      return {
+        message: `${field}: is longer than ${String(params.limit)} characters; shorten it`,
+        at: path,
+        key: false,
+      };
     case 'format':
       return {
         message: `${field}: ${show(data)} ${FORMAT_RULES[String(params.format)] ?? `is not a valid ${String(params.format)}`}`,
@@ -196,6 +218,24 @@ function describe(
     default:
       return { message: `${field}: ${error.message ?? 'is invalid'}`, at: path, key: false };
   }
+}
+
+/**
+ * A number where a string belongs: YAML read `1.10` as the number 1.1, so quote the text as written,
+ * and for a version say the form it needs.
+ */
+function quoteHint(error: ErrorObject, data: unknown, path: FieldPath, source: SourceFile): string {
+  if (error.params.type !== 'string' || typeof data !== 'number') return '';
+  const { line, col } = locate(source, path);
+  const raw =
+    /^[^\s,}\]#]+/.exec(source.text.split('\n')[line - 1]?.slice(col - 1) ?? '')?.[0] ?? String(data);
+  const format = (error.parentSchema as { format?: string } | undefined)?.format;
+  if (format === 'semver') {
+    const parts = raw.split('.');
+    while (parts.length < 3) parts.push('0');
+    return `; write the version in quotes as MAJOR.MINOR.PATCH, for example "${parts.slice(0, 3).join('.')}"`;
+  }
+  return ` (write it in quotes: "${raw}")`;
 }
 
 const NAME_RULE =

@@ -13,7 +13,6 @@ import type { Versions } from './versions.js';
  * leaves no candidate is an error naming the pin and the range it conflicts with.
  */
 export function resolveVersions(entry: EnvironmentEntry, catalog: CatalogIndex): Versions {
-  checkPinNames(entry, catalog);
   const pins = entry.config.pins ?? {};
   const { ranges } = catalog;
 
@@ -118,9 +117,10 @@ function list(releases: readonly Release[]): string {
   return shown.length ? `${shown.join(', ')}${releases.length > 8 ? ', ...' : ''}` : 'none';
 }
 
-/** A pin naming an item the catalog does not have is a typo, not a no-op. */
-function checkPinNames(entry: EnvironmentEntry, catalog: CatalogIndex): void {
+/** A pin naming an item the catalog does not have is a typo, not a no-op; all are reported together. */
+export function checkPinNames(entry: EnvironmentEntry, catalog: CatalogIndex): void {
   const pins = entry.config.pins ?? {};
+  const problems: Diagnostic[] = [];
   for (const [level, known] of [
     ['suites', catalog.suites],
     ['capabilities', catalog.capabilities],
@@ -128,14 +128,17 @@ function checkPinNames(entry: EnvironmentEntry, catalog: CatalogIndex): void {
     for (const name of Object.keys(pins[level] ?? {})) {
       if (known.has(name)) continue;
       const guess = closest(name, known.keys());
-      throw new ResolveError(
+      const kind = level === 'suites' ? 'suite' : 'capability';
+      problems.push(
         diagnosticAt(
           entry.source,
           ['pins', level, name],
-          `pins.${level}.${name}: the catalog has no ${level === 'suites' ? 'suite' : 'capability'} '${name}'${guess ? `; did you mean '${guess}'?` : ''}`,
+          `pins.${level}.${name}: the catalog has no ${kind} '${name}'${guess ? `; did you mean '${guess}'?` : ''}`,
           true,
         ),
       );
     }
   }
+  const [first, ...rest] = problems;
+  if (first) throw new ResolveError(first, ...rest);
 }
