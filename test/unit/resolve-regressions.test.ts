@@ -26,9 +26,9 @@ describe('resolution regressions', () => {
   - { version: 2.0.0-rc.1, suites: {} }
 `;
     expect((await compile(catalog)).manifest.platform).toBe('1.0.0');
-    expect((await compile(catalog, 'channel: auto-update\npins: { platform: 2.0.0-rc.1 }\n')).manifest.platform).toBe(
-      '2.0.0-rc.1',
-    );
+    expect(
+      (await compile(catalog, 'channel: auto-update\npins: { platform: 2.0.0-rc.1 }\n')).manifest.platform,
+    ).toBe('2.0.0-rc.1');
   });
 
   it('does not raise a suite to a release requiring a capability the catalog lacks (no 0.0.0)', async () => {
@@ -47,8 +47,8 @@ capabilities:
 advisories:
   - { id: X-1, severity: critical, capability: cap, affected: "<2.0.0", summary: s, published: 2026-01-01 }
 `;
-    await expect(compile(catalog, 'channel: auto-update\npins: { suites: { s: 1.0.0 } }\n')).rejects.toBeInstanceOf(
-      UnpatchableError,
-    );
+    await expect(
+      compile(catalog, 'channel: auto-update\npins: { suites: { s: 1.0.0 } }\n'),
+    ).rejects.toBeInstanceOf(UnpatchableError);
   });
 });

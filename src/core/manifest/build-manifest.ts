@@ -37,7 +37,11 @@ export function buildManifest(
       patches: patches.map((p) => ({ ...p })),
       waivers: [...waivers]
         .map((w) => ({ advisory: w.advisory, until: w.until, reason: w.reason, approvedBy: w.approvedBy }))
-        .sort((a, b) => a.advisory.localeCompare(b.advisory)),
+        .sort((a, b) =>
+          [a.advisory, a.until, a.reason, a.approvedBy]
+            .join('\0')
+            .localeCompare([b.advisory, b.until, b.reason, b.approvedBy].join('\0')),
+        ),
     },
   };
   return { ...body, digest: manifestDigest(body) };

@@ -49,13 +49,16 @@ export function classifyChange(
   const old = new Map(before ? listItems(manifestVersions(before)) : []);
   const now = new Map(listItems(manifestVersions(after)));
   const patches = new Map(after.security.patches.map((p) => [p.item, p]));
+  const oldPatches = new Map((before?.security.patches ?? []).map((p) => [p.item, p]));
   const changes: Change[] = [];
   for (const item of [...new Set([...old.keys(), ...now.keys()])].sort(itemOrder)) {
     const from = old.get(item) ?? null;
     const to = now.get(item) ?? null;
     if (from === to) continue;
+    // A security patch is a move the advisory forced: from where the item was (or from where an
+    // earlier recorded patch had put it). A pin change that lands on a patched version is not.
     const patch = patches.get(item);
-    if (patch && patch.to === to) {
+    if (patch && patch.to === to && (patch.from === from || oldPatches.get(item)?.to === from)) {
       changes.push({
         item,
         from,

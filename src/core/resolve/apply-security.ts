@@ -9,7 +9,7 @@ import {
 } from '../catalog/catalog-index.js';
 import type { Environment } from '../generated/schema-types.js';
 import type { FreezeState, SecurityPolicy } from './context.js';
-import { capabilityRequirements, suiteRequirements } from './requirements.js';
+import { capabilityRequirements, suiteRelease, suiteRequirements } from './requirements.js';
 import { cloneVersions, listItems, setVersion, type Versions, versionOf } from './versions.js';
 
 /** One item changed because of an enforced advisory, as the manifest records it. */
@@ -128,48 +128,74 @@ class Step6 {
 
   /** A new state in which `item` no longer carries `advisory`, or undefined when nothing fits. */
   fix(state: Versions, item: ItemKey, advisory: AdvisoryEntry): Versions | undefined {
-    const fixed = (s: Versions) => {
-      const r = releaseAt(this.#in.catalog, item, versionOf(s, item));
-      return r !== undefined && !this.affecting(item, r).includes(advisory);
-    };
-    const direct = this.raise(state, item);
-    if (direct) return direct;
-    // Escalate: raise a requiring suite (for a capability), then the platform.
-    if (item.startsWith('capability:')) {
-      const name = item.slice(11);
-      const parents = capabilityRequirements(this.#in.catalog, state.suites).get(name) ?? [];
-      for (const parent of parents) {
-        const raised = this.raise(
-          state,
-          `suite:${parent.by}`,
-          (s) => fixed(s) || this.raise(s, item) !== undefined,
-        );
-        if (raised) return fixed(raised) ? raised : this.raise(raised, item);
-      }
-    }
-    if (item !== 'platform') {
-      const raised = this.raise(
-        state,
-        'platform',
-        (s) => fixed(s) || this.fixWithoutPlatform(s, item, advisory) !== undefined,
-      );
-      if (raised) return fixed(raised) ? raised : this.fixWithoutPlatform(raised, item, advisory);
-    }
-    return undefined;
+    const below = this.fixBelowPlatform(state, item, advisory);
+    if (below || item === 'platform') return below;
+    // Last resort: the lowest platform under which the fix below it works.
+    const raised = this.raise(
+      state,
+      'platform',
+      (s) => this.isFixed(s, item, advisory) || this.fixBelowPlatform(s, item, advisory) !== undefined,
+    );
+    return (
+      raised &&
+      (this.isFixed(raised, item, advisory) ? raised : this.fixBelowPlatform(raised, item, advisory))
+    );
   }
 
-  fixWithoutPlatform(state: Versions, item: ItemKey, advisory: AdvisoryEntry): Versions | undefined {
+  /** The item itself; for a capability, then one requiring suite, then every blocking suite together. */
+  fixBelowPlatform(state: Versions, item: ItemKey, advisory: AdvisoryEntry): Versions | undefined {
     const direct = this.raise(state, item);
     if (direct || !item.startsWith('capability:')) return direct;
-    for (const parent of capabilityRequirements(this.#in.catalog, state.suites).get(item.slice(11)) ?? []) {
-      const raised = this.raise(
-        state,
-        `suite:${parent.by}`,
-        (s) => this.raise(s, item) !== undefined || this.firstAffected(s)?.advisory !== advisory,
-      );
-      if (raised) return this.raise(raised, item) ?? raised;
+    const name = item.slice(11);
+    const done = (s: Versions) => (this.isFixed(s, item, advisory) ? s : this.raise(s, item));
+    const parents = capabilityRequirements(this.#in.catalog, state.suites).get(name) ?? [];
+    for (const parent of parents) {
+      const raised = this.raise(state, `suite:${parent.by}`, (s) => done(s) !== undefined);
+      if (raised) return done(raised);
     }
-    return undefined;
+    // Several suites may each exclude every fix. Raising one alone leaves the ranges disjoint, so
+    // choose each blocking suite's lowest release that admits a fix first, then align once.
+    const together = cloneVersions(state);
+    let moved = false;
+    for (const parent of parents) {
+      if (this.admitsFix(together, parent.by, name)) continue;
+      const suite: ItemKey = `suite:${parent.by}`;
+      const current = releaseAt(this.#in.catalog, suite, parent.byVersion);
+      const next = [...releasesOf(this.#in.catalog, suite)].reverse().find((r) => {
+        if (r.yanked || (current && r.sv.compare(current.sv) <= 0) || this.affecting(suite, r).length)
+          return false;
+        if (!this.fitsParents(together, suite, r)) return false;
+        const trial = cloneVersions(together);
+        setVersion(trial, suite, r.version);
+        return this.admitsFix(trial, parent.by, name);
+      });
+      if (!next) return undefined;
+      setVersion(together, suite, next.version);
+      moved = true;
+    }
+    if (!moved || !this.alignChildren(together)) return undefined;
+    return done(together);
+  }
+
+  isFixed(state: Versions, item: ItemKey, advisory: AdvisoryEntry): boolean {
+    const r = releaseAt(this.#in.catalog, item, versionOf(state, item));
+    return r !== undefined && !this.affecting(item, r).includes(advisory);
+  }
+
+  /** Does suite `suite`'s range for capability `name` admit a release above the current one that no enforced advisory affects? */
+  admitsFix(state: Versions, suite: string, name: string): boolean {
+    const { catalog } = this.#in;
+    const range = suiteRelease(catalog, suite, state.suites.get(suite) ?? '')?.capabilities.get(name);
+    if (range === undefined) return true;
+    const item: ItemKey = `capability:${name}`;
+    const current = releaseAt(catalog, item, versionOf(state, item));
+    return releasesOf(catalog, item).some(
+      (r) =>
+        !r.yanked &&
+        (!current || r.sv.compare(current.sv) > 0) &&
+        catalog.ranges.test(range, r.sv) &&
+        this.affecting(item, r).length === 0,
+    );
   }
 
   /**

@@ -12,7 +12,14 @@ export function freezeState(config: Environment, now: Date): FreezeState {
   const reasons: string[] = [];
   if (config.channel === 'frozen') reasons.push('channel frozen');
   if (config.hold) reasons.push(`hold since ${config.hold.since}: ${config.hold.reason}`);
-  for (const w of config.freeze ?? []) {
+  // Windows in time order, so that the order they are written in does not change the manifest.
+  const windows = [...(config.freeze ?? [])].sort(
+    (a, b) =>
+      Date.parse(a.from) - Date.parse(b.from) ||
+      Date.parse(a.until) - Date.parse(b.until) ||
+      (a.reason ?? '').localeCompare(b.reason ?? ''),
+  );
+  for (const w of windows) {
     if (Date.parse(w.from) <= now.getTime() && now.getTime() < Date.parse(w.until)) {
       reasons.push(`freeze window ${w.from} until ${w.until}${w.reason ? ` (${w.reason})` : ''}`);
     }
