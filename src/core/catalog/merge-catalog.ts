@@ -95,7 +95,10 @@ export function mergeCatalog(documents: readonly CatalogDocument[]): {
     value.advisories?.forEach((a, i) => {
       const origin = { source, path: ['advisories', i] };
       const first = advisories.get(a.id);
-      if (first) return conflict(first.raw, first.origin, a, origin, `advisory ${a.id}`);
+      if (first) {
+        conflict(first.raw, first.origin, a, origin, `advisory ${a.id}`);
+        return;
+      }
       const item: ItemKey = a.capability
         ? `capability:${a.capability}`
         : a.suite

@@ -84,7 +84,10 @@ function utf8Length(text: string): number {
   let bytes = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c < 0xdc00 ? (i++, 4) : 3;
+    // A surrogate pair (two UTF-16 units) is one 4-byte character.
+    const pair = c >= 0xd800 && c < 0xdc00;
+    if (pair) i++;
+    bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : pair ? 4 : 3;
   }
   return bytes;
 }
