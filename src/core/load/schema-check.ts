@@ -1,30 +1,8 @@
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
-import semver from 'semver';
-import catalogSchema from '../../../schemas/catalog.schema.json' with { type: 'json' };
-import commonSchema from '../../../schemas/common.schema.json' with { type: 'json' };
-import environmentSchema from '../../../schemas/environment.schema.json' with { type: 'json' };
-import manifestSchema from '../../../schemas/manifest.schema.json' with { type: 'json' };
-import settingsSchema from '../../../schemas/settings.schema.json' with { type: 'json' };
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { closest } from '../did-you-mean.js';
 import type { Diagnostic } from '../errors.js';
+import * as compiled from '../generated/validators.js';
 import { diagnosticAt, type FieldPath, locate, type SourceFile } from './source.js';
-
-// ajv-formats is CommonJS; under NodeNext its default export is the module object.
-const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
-
-/** SemVer 2.0.0 (semver.org's regular expression) without build metadata: see ADR 0007. */
-const SEMVER =
-  /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?$/;
-
-/** The range forms catalogs use most (^1.2.3, ~1.2.3, 1.2.3, 1.2.x), accepted without parsing. */
-const SIMPLE_RANGE = /^[~^]?(0|[1-9]\d{0,8})\.(0|[1-9]\d{0,8}|x)\.(0|[1-9]\d{0,8}|x)$/;
-
-/** A strict version whose numbers are safe integers (semver refuses larger ones). */
-function isVersion(v: string): boolean {
-  const m = v.length <= 256 ? SEMVER.exec(v) : null;
-  return m !== null && [m[1], m[2], m[3]].every((n) => Number.isSafeInteger(Number(n)));
-}
 
 /** The document kinds Lockstep reads. */
 export type DocumentKind = 'catalog' | 'environment' | 'manifest' | 'settings';
@@ -32,45 +10,16 @@ export type DocumentKind = 'catalog' | 'environment' | 'manifest' | 'settings';
 /** Compiled validators, one per document kind. Create once per process and pass around. */
 export type Validators = Record<DocumentKind, ValidateFunction>;
 
-const schemas = {
-  catalog: catalogSchema,
-  environment: environmentSchema,
-  manifest: manifestSchema,
-  settings: settingsSchema,
-};
-
-/** Compiles the JSON Schemas in schemas/ with the formats they use. */
+/**
+ * The validators of the JSON Schemas in schemas/, compiled ahead of time by scripts/gen-validators.mjs
+ * (ADR 0008): nothing is compiled at run time.
+ */
 export function createValidators(): Validators {
-  const ajv = new Ajv2020({
-    allErrors: true,
-    verbose: true,
-    strict: true,
-    strictRequired: false,
-    allowUnionTypes: true,
-  });
-  addFormats(ajv, ['date', 'date-time', 'uri']);
-  // Formats run once per version and range in the catalog (150,000 in a large one): a regex for
-  // versions, and validRange memoised per text, since the same few ranges recur everywhere.
-  ajv.addFormat('semver', { type: 'string', validate: isVersion });
-  const ranges = new Map<string, boolean>();
-  ajv.addFormat('semver-range', {
-    type: 'string',
-    validate: (v: string) => {
-      if (SIMPLE_RANGE.test(v)) return true;
-      let ok = ranges.get(v);
-      if (ok === undefined) {
-        ok = semver.validRange(v) !== null;
-        ranges.set(v, ok);
-      }
-      return ok;
-    },
-  });
-  ajv.addSchema(commonSchema);
   return {
-    catalog: ajv.compile(schemas.catalog),
-    environment: ajv.compile(schemas.environment),
-    manifest: ajv.compile(schemas.manifest),
-    settings: ajv.compile(schemas.settings),
+    catalog: compiled.catalog,
+    environment: compiled.environment,
+    manifest: compiled.manifest,
+    settings: compiled.settings,
   };
 }
 
