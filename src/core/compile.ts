@@ -3,7 +3,7 @@ import { ResolveError, UnpatchableError } from './errors.js';
 import type { Manifest } from './generated/schema-types.js';
 import type { EnvironmentEntry } from './load/load-repository.js';
 import { diagnosticAt } from './load/source.js';
-import { buildManifest, manifestText, manifestVersions } from './manifest/build-manifest.js';
+import { buildManifest, manifestVersions } from './manifest/build-manifest.js';
 import { applySecurity, type PatchRecord } from './resolve/apply-security.js';
 import { type FreezeState, freezeState, type SecurityPolicy, securityPolicy } from './resolve/context.js';
 import { checkPinNames, resolveVersions } from './resolve/resolve-versions.js';
@@ -48,14 +48,13 @@ export function compileEnvironment(
       message: `${entry.name}: advisory ${advisory.id} (${advisory.severity}, affects ${item} '${advisory.affected}') has no fix: no non-yanked release of ${item} above ${version}, nor of its suite or platform, is free of enforced advisories and fits the compatibility ranges. Publish a fixed release, or add a waiver to ${entry.source.path} (security.waivers)`,
     });
   }
-  const manifest = buildManifest(
+  const { manifest, text } = buildManifest(
     entry.config,
     catalog,
     result.versions,
     result.patches,
     policy.waiversInForce,
   );
-  const text = manifestText(manifest);
   return {
     environment: entry.name,
     manifest,

@@ -51,4 +51,60 @@ advisories:
       compile(catalog, 'channel: auto-update\npins: { suites: { s: 1.0.0 } }\n'),
     ).rejects.toBeInstanceOf(UnpatchableError);
   });
+
+  it('does not keep a capability that a suite raise left required by nothing (fast-check counterexample)', async () => {
+    // ADV-0 affects every c1 release. Raising s2 to 2.2.1 and s3 to 2.1.0 drops c1 altogether: it must
+    // not come back as an orphan required by no suite.
+    const catalog = JSON.stringify({
+      apiVersion: 'lockstep/v1',
+      kind: 'Catalog',
+      platform: [{ version: '1.1.1', suites: { s2: '>=1.0.0', s3: '>=1.0.0' } }],
+      suites: {
+        s2: [
+          { version: '1.2.1', capabilities: { c1: '^1.0.0 || ^2.0.0', c4: '^1.0.0 || ^2.0.0' } },
+          { version: '2.2.1', capabilities: { c2: '^1.0.0 || ^2.0.0', c4: '^1.0.0' } },
+        ],
+        s3: [
+          { version: '1.0.1', capabilities: { c1: '^1.0.0 || ^2.0.0', c3: '*' } },
+          { version: '2.0.2', capabilities: { c2: '*', c3: '*' } },
+          { version: '2.1.0', capabilities: { c4: '^1.0.0 || ^2.0.0' } },
+        ],
+      },
+      capabilities: {
+        c1: [
+          { version: '1.3.1', artifact: 'c1' },
+          { version: '2.1.2', artifact: 'c1' },
+        ],
+        c2: [{ version: '2.3.1', artifact: 'c2' }],
+        c3: [{ version: '2.3.2', artifact: 'c3' }],
+        c4: [
+          { version: '1.3.1', artifact: 'c4' },
+          { version: '2.2.1', artifact: 'c4' },
+        ],
+      },
+      advisories: [
+        {
+          id: 'ADV-0',
+          severity: 'critical',
+          capability: 'c1',
+          affected: '<=2.1.2',
+          summary: 's',
+          published: '2026-11-01',
+        },
+      ],
+    });
+    const repo = await loadRepository(
+      memoryReader({
+        'catalog/c.json': catalog,
+        'environments/e.yaml': environment('e', 'channel: auto-update\npins: { suites: { s2: 1.2.1 } }\n'),
+      }),
+      validators,
+    );
+    const { manifest } = compileEnvironment(repo.environments.get('e')!, repo.catalog, NOW);
+    const required = new Set(
+      Object.values(manifest.capabilities).flatMap((c) => (c.requiredBy.length ? [] : ['orphan'])),
+    );
+    expect(required.has('orphan')).toBe(false);
+    expect(Object.keys(manifest.capabilities)).not.toContain('c1');
+  });
 });

@@ -6,14 +6,14 @@ import { capabilityRelease, requiredBy } from '../resolve/requirements.js';
 import type { Versions } from '../resolve/versions.js';
 import { canonicalJson, sha256 } from './canonical-json.js';
 
-/** The manifest of resolved versions, with its digest. No timestamps: the same meaning, the same bytes. */
+/** The manifest of resolved versions with its digest, and its file's bytes. No timestamps: the same meaning, the same bytes. */
 export function buildManifest(
   config: Environment,
   catalog: CatalogIndex,
   versions: Versions,
   patches: readonly PatchRecord[],
   waivers: readonly Waiver[],
-): Manifest {
+): { manifest: Manifest; text: string } {
   const needs = requiredBy(catalog, versions);
   const capabilities: Manifest['capabilities'] = {};
   for (const [name, version] of versions.capabilities) {
@@ -44,7 +44,20 @@ export function buildManifest(
         ),
     },
   };
-  return { ...body, digest: manifestDigest(body) };
+  return serialize(body);
+}
+
+/**
+ * The manifest and its bytes, serialised once: in canonical JSON the top-level `digest` is a line of
+ * its own, and without that line the text is exactly the canonical JSON of the body, which is what
+ * the digest covers. (Serialising twice cost a fifth of compile on a large catalog.)
+ */
+function serialize(body: Omit<Manifest, 'digest'>): { manifest: Manifest; text: string } {
+  const placeholder = `sha256:${'0'.repeat(64)}`;
+  const draft = canonicalJson({ ...body, digest: placeholder });
+  const line = `\n  "digest": "${placeholder}",\n`;
+  const digest = sha256(draft.replace(line, '\n'));
+  return { manifest: { ...body, digest }, text: draft.replace(line, `\n  "digest": "${digest}",\n`) };
 }
 
 /** sha256 of the canonical JSON of a manifest without its digest field. */

@@ -9,7 +9,7 @@ import {
 } from '../catalog/catalog-index.js';
 import type { Environment } from '../generated/schema-types.js';
 import type { FreezeState, SecurityPolicy } from './context.js';
-import { capabilityRequirements, suiteRelease, suiteRequirements } from './requirements.js';
+import { capabilityRequirements, platformRelease, suiteRelease, suiteRequirements } from './requirements.js';
 import { cloneVersions, listItems, setVersion, type Versions, versionOf } from './versions.js';
 
 /** One item changed because of an enforced advisory, as the manifest records it. */
@@ -178,7 +178,10 @@ class Step6 {
   }
 
   isFixed(state: Versions, item: ItemKey, advisory: AdvisoryEntry): boolean {
-    const r = releaseAt(this.#in.catalog, item, versionOf(state, item));
+    const version = versionOf(state, item);
+    // A raise may leave the item no longer required at all: nothing left to fix.
+    if (version === undefined) return true;
+    const r = releaseAt(this.#in.catalog, item, version);
     return r !== undefined && !this.affecting(item, r).includes(advisory);
   }
 
@@ -204,16 +207,19 @@ class Step6 {
    */
   raise(state: Versions, item: ItemKey, accept?: (s: Versions) => boolean): Versions | undefined {
     const current = releaseAt(this.#in.catalog, item, versionOf(state, item));
+    // Only an item the state has can move; adding one would leave it required by nothing.
+    if (!current) return undefined;
     const candidates = [...releasesOf(this.#in.catalog, item)].reverse();
     for (const r of candidates) {
-      if (r.yanked || (current && r.sv.compare(current.sv) <= 0)) continue;
+      if (r.yanked || r.sv.compare(current.sv) <= 0) continue;
       // Suites and capabilities meet prereleases only through ranges that name them; the platform
       // has no parent range, so a prerelease platform is never a fix.
       if (item === 'platform' && r.sv.prerelease.length) continue;
       if (this.affecting(item, r).length || !this.fitsParents(state, item, r)) continue;
       const next = cloneVersions(state);
       setVersion(next, item, r.version);
-      if (!this.alignChildren(next)) continue;
+      // A capability has no children; a suite or the platform brings its children in line.
+      if (!item.startsWith('capability:') && !this.alignChildren(next)) continue;
       if (!accept || accept(next)) return next;
     }
     return undefined;
@@ -223,11 +229,16 @@ class Step6 {
     const { catalog } = this.#in;
     if (item === 'platform') return true;
     if (item.startsWith('suite:')) {
-      const req = suiteRequirements(catalog, state.platform).get(item.slice(6));
-      return req !== undefined && catalog.ranges.test(req.range, r.sv);
+      const range = platformRelease(catalog, state.platform)?.suites.get(item.slice(6));
+      return range !== undefined && catalog.ranges.test(range, r.sv);
     }
-    const reqs = capabilityRequirements(catalog, state.suites).get(item.slice(11)) ?? [];
-    return reqs.every((q) => catalog.ranges.test(q.range, r.sv));
+    // Only this capability's ranges: building every requirement would repeat for each candidate.
+    const name = item.slice(11);
+    for (const [suite, version] of state.suites) {
+      const range = suiteRelease(catalog, suite, version)?.capabilities.get(name);
+      if (range !== undefined && !catalog.ranges.test(range, r.sv)) return false;
+    }
+    return true;
   }
 
   /**
