@@ -14,61 +14,63 @@ export function buildManifest(
   patches: readonly PatchRecord[],
   waivers: readonly Waiver[],
 ): { manifest: Manifest; text: string } {
+  // Every object is built with its keys in canonical (sorted) order, so JSON.stringify alone writes
+  // canonical JSON: no generic key-sorting copy of a manifest of a thousand capabilities.
   const needs = requiredBy(catalog, versions);
   const capabilities: Manifest['capabilities'] = {};
-  for (const [name, version] of versions.capabilities) {
+  for (const name of [...versions.capabilities.keys()].sort()) {
+    const version = versions.capabilities.get(name)!;
     const release = capabilityRelease(catalog, name, version);
     capabilities[name] = {
-      version,
-      requiredBy: [...(needs.get(name) ?? [])].sort(),
       artifact: release?.artifact ?? '',
       ...(release?.digest ? { digest: release.digest } : {}),
+      requiredBy: [...(needs.get(name) ?? [])].sort(),
+      version,
     };
   }
-  const body: Omit<Manifest, 'digest'> = {
+  const suites: Manifest['suites'] = {};
+  for (const name of [...versions.suites.keys()].sort()) suites[name] = versions.suites.get(name)!;
+  const placeholder = `sha256:${'0'.repeat(64)}`;
+  const draft: Manifest = {
     apiVersion: 'lockstep/v1',
-    kind: 'Manifest',
-    environment: config.name,
-    channel: config.channel,
-    platform: versions.platform,
-    suites: Object.fromEntries(versions.suites),
     capabilities,
+    channel: config.channel,
+    digest: placeholder,
+    environment: config.name,
+    kind: 'Manifest',
+    platform: versions.platform,
     security: {
-      patches: patches.map((p) => ({ ...p })),
+      patches: patches.map((p) => ({
+        advisory: p.advisory,
+        from: p.from,
+        item: p.item,
+        overrides: p.overrides,
+        ...(p.reason ? { reason: p.reason } : {}),
+        severity: p.severity,
+        to: p.to,
+      })),
       waivers: [...waivers]
-        .map((w) => ({ advisory: w.advisory, until: w.until, reason: w.reason, approvedBy: w.approvedBy }))
+        .map((w) => ({ advisory: w.advisory, approvedBy: w.approvedBy, reason: w.reason, until: w.until }))
         .sort((a, b) =>
           [a.advisory, a.until, a.reason, a.approvedBy]
             .join('\0')
             .localeCompare([b.advisory, b.until, b.reason, b.approvedBy].join('\0')),
         ),
     },
+    suites,
   };
-  return serialize(body);
-}
-
-/**
- * The manifest and its bytes, serialised once: in canonical JSON the top-level `digest` is a line of
- * its own, and without that line the text is exactly the canonical JSON of the body, which is what
- * the digest covers. (Serialising twice cost a fifth of compile on a large catalog.)
- */
-function serialize(body: Omit<Manifest, 'digest'>): { manifest: Manifest; text: string } {
-  const placeholder = `sha256:${'0'.repeat(64)}`;
-  const draft = canonicalJson({ ...body, digest: placeholder });
+  // In canonical JSON the top-level digest is a line of its own; without that line the text is the
+  // canonical JSON of the body, which is what the digest covers. One serialisation gives both.
+  const text = `${JSON.stringify(draft, null, 2)}\n`;
   const line = `\n  "digest": "${placeholder}",\n`;
-  const digest = sha256(draft.replace(line, '\n'));
-  return { manifest: { ...body, digest }, text: draft.replace(line, `\n  "digest": "${digest}",\n`) };
+  const digest = sha256(text.replace(line, '\n'));
+  return { manifest: { ...draft, digest }, text: text.replace(line, `\n  "digest": "${digest}",\n`) };
 }
 
 /** sha256 of the canonical JSON of a manifest without its digest field. */
 export function manifestDigest(manifest: Omit<Manifest, 'digest'> & { digest?: string }): string {
   const { digest: _ignored, ...body } = manifest;
   return sha256(canonicalJson(body));
-}
-
-/** The bytes written to environments/<name>.manifest.json. */
-export function manifestText(manifest: Manifest): string {
-  return canonicalJson(manifest);
 }
 
 /** The versions a manifest records. */
