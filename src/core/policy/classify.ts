@@ -2,7 +2,7 @@ import semver from 'semver';
 import type { ItemKey } from '../catalog/catalog-index.js';
 import type { Manifest } from '../generated/schema-types.js';
 import { manifestVersions } from '../manifest/build-manifest.js';
-import { itemOrder } from '../resolve/apply-security.js';
+import { itemOrder } from '../resolve/patch-records.js';
 import { listItems } from '../resolve/versions.js';
 
 /** How one item changed between two manifests. */

@@ -9,6 +9,7 @@ import {
 } from '../catalog/catalog-index.js';
 import type { Environment } from '../generated/schema-types.js';
 import type { FreezeState, SecurityPolicy } from './context.js';
+import { type Attribution, itemOrder, patchRecords } from './patch-records.js';
 import { capabilityRequirements, platformRelease, suiteRelease, suiteRequirements } from './requirements.js';
 import { cloneVersions, listItems, setVersion, type Versions, versionOf } from './versions.js';
 
@@ -37,8 +38,6 @@ export interface Unpatchable {
   item: ItemKey;
   version: string;
 }
-
-type Attribution = { advisory: AdvisoryEntry; reason?: string };
 
 /**
  * SPEC section 3, step 6. Each item affected by an enforced advisory moves to its lowest non-yanked
@@ -80,7 +79,7 @@ export function applySecurity(
     }
     Object.assign(state, next);
   }
-  return { versions: state, patches: ctx.records(start, state, attribution) };
+  return { versions: state, patches: patchRecords(input, start, state, attribution) };
 }
 
 function reasonFor(item: ItemKey, hit: ItemKey): string {
@@ -279,57 +278,4 @@ class Step6 {
     const lowestAbove = now && [...pool].reverse().find((r) => r.sv.compare(now.sv) > 0);
     return (lowestAbove ?? pool[0])?.version;
   }
-
-  records(start: Versions, end: Versions, attribution: ReadonlyMap<ItemKey, Attribution>): PatchRecord[] {
-    const items = new Set<ItemKey>([...listItems(start), ...listItems(end)].map(([i]) => i));
-    const out: PatchRecord[] = [];
-    for (const item of [...items].sort(itemOrder)) {
-      const from = versionOf(start, item) ?? null;
-      const to = versionOf(end, item) ?? null;
-      if (from === to) continue;
-      const a = attribution.get(item);
-      if (!a) continue;
-      out.push({
-        advisory: a.advisory.id,
-        severity: a.advisory.severity,
-        item,
-        from,
-        to,
-        overrides: this.overrides(item, to),
-        ...(a.reason ? { reason: a.reason } : {}),
-      });
-    }
-    return out;
-  }
-
-  /** What the patch overrode: a pin it left, the frozen state, or the approval a change would need. */
-  overrides(item: ItemKey, to: string | null): string[] {
-    const { config, freeze, catalog } = this.#in;
-    const out: string[] = [];
-    const pins = config.pins ?? {};
-    const pin =
-      item === 'platform'
-        ? pins.platform
-        : item.startsWith('suite:')
-          ? pins.suites?.[item.slice(6)]
-          : pins.capabilities?.[item.slice(11)];
-    const release = to ? releaseAt(catalog, item, to) : undefined;
-    if (pin && release && !catalog.ranges.test(pin, release.sv)) {
-      const field =
-        item === 'platform'
-          ? 'pins.platform'
-          : `pins.${item.startsWith('suite:') ? 'suites' : 'capabilities'}.${item.slice(item.indexOf(':') + 1)}`;
-      out.push(`${field} '${pin}'`);
-    }
-    if (freeze.frozen) out.push(...freeze.reasons);
-    else if (config.channel === 'manual-approval')
-      out.push('channel manual-approval (no approval needed for an enforced patch)');
-    return out;
-  }
-}
-
-/** platform < suites < capabilities, then by name. */
-export function itemOrder(a: ItemKey, b: ItemKey): number {
-  const rank = (i: ItemKey) => (i === 'platform' ? 0 : i.startsWith('suite:') ? 1 : 2);
-  return rank(a) - rank(b) || a.localeCompare(b);
 }
