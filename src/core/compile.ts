@@ -48,11 +48,13 @@ export function compileEnvironment(
       message: `${entry.name}: advisory ${advisory.id} (${advisory.severity}, affects ${item} '${advisory.affected}') has no fix: no non-yanked release of ${item} above ${version}, nor of its suite or platform, is free of enforced advisories and fits the compatibility ranges. Publish a fixed release, or add a waiver to ${entry.source.path} (security.waivers)`,
     });
   }
+  const patches =
+    freeze.frozen && entry.manifest ? keepRecorded(result.patches, entry.manifest) : result.patches;
   const { manifest, text } = buildManifest(
     entry.config,
     catalog,
     result.versions,
-    result.patches,
+    patches,
     policy.waiversInForce,
   );
   return {
@@ -92,4 +94,19 @@ function frozenStart(entry: EnvironmentEntry, catalog: CatalogIndex, manifest: M
     }
   }
   return start;
+}
+
+/**
+ * While frozen, a patch the manifest already records is the same patch: it keeps the record as
+ * written (what it overrode when it was made), so freezing, a hold or a rollback does not rewrite it
+ * and the manifest stays byte-identical (SPEC 3.6 and 5: a rollback is not drift).
+ */
+function keepRecorded(patches: readonly PatchRecord[], manifest: Manifest): PatchRecord[] {
+  const recorded = manifest.security.patches as PatchRecord[];
+  return patches.map(
+    (p) =>
+      recorded.find(
+        (r) => r.advisory === p.advisory && r.item === p.item && r.from === p.from && r.to === p.to,
+      ) ?? p,
+  );
 }

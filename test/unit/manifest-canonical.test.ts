@@ -268,11 +268,15 @@ security:
       .suite('shop', '1.0.0', { payments: '^1.0.0' })
       .capability('payments', ['1.0.0', '1.0.1'])
       .advisory({ id: 'PAY-1', severity: 'critical', capability: 'payments', affected: '1.0.0' });
-  const listOrder = async (spec: EnvSpec) => {
-    const pinned = repo(small()).env('prod', { pins: { capabilities: { payments: '1.0.0' } } });
-    const first = await compileFiles(pinned.files(), 'prod');
-    return compileFiles(repo(small()).env('prod', spec).manifest('prod', first.text).files(), 'prod');
-  };
+  // The first compile inside the windows records them in the patch; a later frozen compile keeps the
+  // recorded patch as written (compile.ts keepRecorded), so the order must not matter at that point.
+  const listOrder = async (spec: EnvSpec) =>
+    compileFiles(
+      repo(small())
+        .env('prod', { ...spec, pins: { capabilities: { payments: '1.0.0' } } })
+        .files(),
+      'prod',
+    );
 
   // Regression: the order of freeze windows in the config reaches the manifest. Two windows in force
   // at once give patch.overrides in config order, so listing the same windows in the other order
@@ -283,7 +287,8 @@ security:
     const a = { from: '2026-11-01T00:00:00Z', until: '2027-01-01T00:00:00Z', reason: 'one' };
     const b = { from: '2026-11-15T00:00:00Z', until: '2027-01-01T00:00:00Z', reason: 'two' };
     const one = await listOrder({ freeze: [a, b] });
-    expect(one.manifest.security.patches[0]?.overrides).toHaveLength(2);
+    // The pin it left, then both windows in time order.
+    expect(one.manifest.security.patches[0]?.overrides).toHaveLength(3);
     expect((await listOrder({ freeze: [b, a] })).text).toBe(one.text);
   });
 

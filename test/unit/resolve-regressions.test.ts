@@ -107,4 +107,22 @@ advisories:
     expect(required.has('orphan')).toBe(false);
     expect(Object.keys(manifest.capabilities)).not.toContain('c1');
   });
+
+  it('keeps a recorded patch byte for byte when a hold freezes the environment (a rollback is not drift)', async () => {
+    const { CATALOG } = await import('../helpers/fixture-repo.js');
+    const body = 'channel: manual-approval\npins:\n  capabilities: { payments: 1.2.5 }\n';
+    const first = await compile(CATALOG, body);
+    expect(first.manifest.security.patches[0]?.overrides).toContain(
+      'channel manual-approval (no approval needed for an enforced patch)',
+    );
+    const repo = await loadRepository(
+      memoryReader({
+        'catalog/c.yaml': CATALOG,
+        'environments/e.yaml': environment('e', `${body}hold: { reason: rolled back, since: 2026-11-24 }\n`),
+        'environments/e.manifest.json': first.text,
+      }),
+      validators,
+    );
+    expect(compileEnvironment(repo.environments.get('e')!, repo.catalog, NOW).text).toBe(first.text);
+  });
 });
