@@ -261,7 +261,7 @@ command?: [string, ...(string)[]]
  */
 url?: string
 /**
- * webhook driver: the environment variable holding the HMAC-SHA256 secret.
+ * webhook driver: the environment variable holding the HMAC-SHA256 secret (default LOCKSTEP_WEBHOOK_SECRET).
  */
 secretEnv?: string
 /**
@@ -272,6 +272,33 @@ timeoutSeconds?: number
  * webhook driver: retries on 5xx and network errors, with backoff.
  */
 retries?: number
+/**
+ * Checked after a successful deploy: exactly one of command or url, retried with backoff until healthy; a failing check fails the deploy.
+ */
+healthCheck?: {
+/**
+ * The program and its arguments (no shell); healthy when it exits 0. Gets LOCKSTEP_ENVIRONMENT, LOCKSTEP_DIGEST and LOCKSTEP_TAG in its environment.
+ * 
+ * @minItems 1
+ */
+command?: [string, ...(string)[]]
+/**
+ * Healthy when a GET of this URL answers 2xx.
+ */
+url?: string
+/**
+ * How many times a failed check is retried before the deploy fails (default 5).
+ */
+retries?: number
+/**
+ * Wait before the first retry (default 5); it doubles after each failed attempt, up to 5 minutes or intervalSeconds when larger.
+ */
+intervalSeconds?: number
+/**
+ * How long one attempt may take (default 30).
+ */
+timeoutSeconds?: number
+}
 }
 /**
  * Set by a rollback, removed by a person: the environment behaves as frozen (enforced security patches still apply).
