@@ -1,6 +1,6 @@
 // The one esbuild configuration, shared by the build and its check.
 export const buildOptions = {
-  entryPoints: { cli: 'src/cli/main.ts' },
+  entryPoints: { cli: 'src/cli/main.ts', action: 'src/action/main.ts' },
   outdir: 'dist',
   bundle: true,
   platform: 'node',
