@@ -3,22 +3,11 @@ import type { Capability, Environment, Manifest } from '../generated/schema-type
 import type { Change } from '../policy/classify.js';
 import type { Violation } from '../policy/violations.js';
 import { freezeState, type Waiver, waiverInForce } from '../resolve/context.js';
+import { type DeployInfo, type DeploymentReport, type DeployReport, deployReport } from './deploy-report.js';
+import type { OverdueCriticalReport } from './overdue-critical.js';
 
-/** One deploy of an environment, as its history records it (deploy tag or deploy record). */
-export interface DeployInfo {
-  tag: string;
-  n: number;
-  /** ISO time of the deploy. */
-  time: string;
-  /** Digest of the deployed manifest. */
-  digest: string;
-  by?: string;
-  commit?: string;
-  /** The verdict at deploy time, when the history kept it. */
-  verdict?: string;
-  /** What the deploy changed, when known. */
-  changes?: readonly Change[];
-}
+export type { DeployInfo, DeploymentReport, DeployReport } from './deploy-report.js';
+export type { OverdueCriticalReport } from './overdue-critical.js';
 
 /** One environment's part of the report input. */
 export interface ReportEnvironmentInput {
@@ -31,6 +20,16 @@ export interface ReportEnvironmentInput {
   baselineRef: string;
   /** Deploys, in any order (the report sorts them by number). */
   deploys: readonly DeployInfo[];
+  /** What only GitHub knows (the Action's report): its Deployments and the overdue critical patches. */
+  github?: GitHubFacts;
+}
+
+/** An environment's facts from GitHub, gathered by the Action. */
+export interface GitHubFacts {
+  /** The latest GitHub Deployments, newest first. */
+  deployments: readonly DeploymentReport[];
+  /** Computed by overdueCritical() from the catalog and the last deployed manifest. */
+  overdueCritical: readonly OverdueCriticalReport[];
 }
 
 /** Everything a report is built from: plain data, gathered by the caller. */
@@ -63,6 +62,8 @@ export interface ReportSummary {
   waiversExpired: number;
   /** Environments that behave as frozen now (channel, hold or freeze window). */
   frozenEnvironments: number;
+  /** Critical advisories deployed past their grace period and not waived (Action report only). */
+  overdueCritical?: number;
 }
 
 /** One environment: state, versions, history, security and violations. */
@@ -88,6 +89,10 @@ export interface EnvironmentReport {
   patches: PatchReport[];
   waivers: WaiverReport[];
   violations: ViolationReport[];
+  /** The latest GitHub Deployments, newest first (Action report only). */
+  deployments?: DeploymentReport[];
+  /** Critical advisories still deployed past their grace period (Action report only). */
+  overdueCritical?: OverdueCriticalReport[];
 }
 
 /** A freeze window and where `generatedAt` falls relative to it. */
@@ -115,18 +120,6 @@ export interface PendingReport {
   reason: string | null;
   rollback: boolean;
   changes: Change[];
-}
-
-/** One deploy, with nulls where the history does not say. */
-export interface DeployReport {
-  n: number;
-  tag: string;
-  time: string;
-  digest: string;
-  by: string | null;
-  commit: string | null;
-  verdict: string | null;
-  changes: Change[] | null;
 }
 
 /** One enforced patch: what it changed and what it overrode. */
@@ -202,7 +195,7 @@ function environmentReport(env: ReportEnvironmentInput, now: Date): EnvironmentR
       rollback: evaluation.change?.rollback ?? false,
       changes: [...(evaluation.change?.changes ?? [])],
     },
-    deploys: deploys.map(deployReport),
+    deploys: deploys.map((d) => deployReport(d, env.github !== undefined)),
     patches: (env.manifest?.security.patches ?? []).map((p) => ({
       ...p,
       summary: advisories.get(p.advisory)?.summary ?? null,
@@ -211,6 +204,12 @@ function environmentReport(env: ReportEnvironmentInput, now: Date): EnvironmentR
     })),
     waivers: (config.security?.waivers ?? []).map((w) => waiverReport(w, advisories, now)),
     violations: evaluation.violations.map(({ environment: _env, ...v }) => v),
+    ...(env.github
+      ? {
+          deployments: env.github.deployments.map((d) => ({ ...d })),
+          overdueCritical: env.github.overdueCritical.map((o) => ({ ...o })),
+        }
+      : {}),
   };
 }
 
@@ -242,21 +241,6 @@ function manifestReport(m: Manifest): ManifestReport {
       artifact: c.artifact,
       digest: c.digest ?? null,
     })),
-  };
-}
-
-function deployReport(d: DeployInfo): DeployReport {
-  const { n, tag, time, digest } = d;
-  const changes = d.changes ? [...d.changes] : null;
-  return {
-    n,
-    tag,
-    time,
-    digest,
-    by: d.by ?? null,
-    commit: d.commit ?? null,
-    verdict: d.verdict ?? null,
-    changes,
   };
 }
 
@@ -293,5 +277,13 @@ function summarize(envs: readonly EnvironmentReport[]): ReportSummary {
     waiversExpiringSoon: waivers.filter((w) => w.status === 'expiring-soon').length,
     waiversExpired: waivers.filter((w) => w.status === 'expired').length,
     frozenEnvironments: envs.filter((e) => e.frozen).length,
+    ...(envs.some((e) => e.overdueCritical)
+      ? {
+          overdueCritical: envs.reduce(
+            (n, e) => n + (e.overdueCritical ?? []).filter((o) => o.waivedUntil === null).length,
+            0,
+          ),
+        }
+      : {}),
   };
 }

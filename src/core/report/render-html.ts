@@ -1,25 +1,9 @@
 import type { EnvironmentReport, Report, WaiverReport } from './build-report.js';
+import { badge, code, el, escapeHtml, type Html, join, none, plain, table, text } from './html-parts.js';
+import { githubHtml, overdueCard } from './render-github-html.js';
 import { changeLabel, manifestLabel, stateLabel } from './render-markdown.js';
 
-/** Escapes text for HTML element content and quoted attribute values. */
-export function escapeHtml(text: string): string {
-  return text
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;')
-    .replaceAll("'", '&#39;');
-}
-
-/** Already-escaped HTML, so the helpers below never escape twice nor forget to escape. */
-type Html = { html: string };
-const raw = (html: string): Html => ({ html });
-const text = (value: string | number): Html => raw(escapeHtml(String(value)));
-const join = (parts: readonly Html[], sep = ''): Html => raw(parts.map((p) => p.html).join(sep));
-const el = (tag: string, cls: string, ...children: (Html | string)[]): Html =>
-  raw(
-    `<${tag}${cls ? ` class="${cls}"` : ''}>${children.map((c) => (typeof c === 'string' ? escapeHtml(c) : c.html)).join('')}</${tag}>`,
-  );
+export { escapeHtml } from './html-parts.js';
 
 // The page must stand alone (archived as a compliance artifact, opened offline), so the CSS is inline
 // and the CSP forbids scripts and any external resource.
@@ -78,6 +62,7 @@ function header(report: Report): Html {
     card(s.waiversExpiringSoon, 'Waivers expiring within 14 days', level(s.waiversExpiringSoon, 'warn')),
     card(s.waiversExpired, 'Waivers expired', level(s.waiversExpired, 'bad')),
     card(s.frozenEnvironments, 'Frozen now', ''),
+    ...overdueCard(s.overdueCritical, card),
   ];
   const verdict = report.ok
     ? badge('no open violations', 'ok')
@@ -110,22 +95,6 @@ function card(n: number, label: string, cls: string): Html {
   return el('div', `card ${cls}`.trim(), el('div', 'n', text(n)), el('div', 'l', label));
 }
 
-function badge(label: string, cls: string): Html {
-  return el('span', `badge ${cls}`.trim(), label);
-}
-
-type Row = { cls: string; cells: readonly (Html | string)[] };
-
-function table(head: readonly string[], rows: readonly Row[]): Html {
-  const th = head.map((h) => el('th', '', h));
-  const tr = rows.map((r) => el('tr', r.cls, ...r.cells.map((c) => el('td', '', c))));
-  return el('table', '', el('thead', '', el('tr', '', ...th)), el('tbody', '', ...tr));
-}
-
-const plain = (cells: readonly (Html | string)[]): Row => ({ cls: '', cells });
-const code = (value: string): Html => el('code', '', value);
-const none = (what: string): Html => el('p', 'mute', what);
-
 function environmentSection(env: EnvironmentReport): Html {
   const status = env.violations.length
     ? badge(`${env.violations.length} violation(s)`, 'bad')
@@ -152,6 +121,7 @@ function environmentSection(env: EnvironmentReport): Html {
     ...versions(env),
     ...pending(env),
     ...deploys(env),
+    ...githubHtml(env),
     ...patches(env),
     ...waivers(env),
     ...freezeWindows(env),

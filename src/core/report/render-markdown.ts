@@ -1,5 +1,6 @@
 import type { Change } from '../policy/classify.js';
 import type { EnvironmentReport, Report } from './build-report.js';
+import { githubMarkdown, overdueCountMarkdown } from './render-github-markdown.js';
 
 /** A change in a few words: `item from → to (class)`. */
 export function changeLabel(c: Change): string {
@@ -16,7 +17,7 @@ export function renderMarkdown(report: Report): string {
   const s = report.summary;
   const status = report.ok ? 'No open violations.' : `**${s.openViolations} open violation(s).**`;
   const lines = ['# Lockstep compliance report', '', `Generated ${report.generatedAt}. ${status}`, ''];
-  lines.push(...summarySection(report));
+  lines.push(...overdueCountMarkdown(report), ...summarySection(report));
   for (const env of report.environments) lines.push('', ...environmentSection(env));
   // Sections end with a blank line of their own; keep one blank line between blocks, one newline at the end.
   return `${lines
@@ -81,6 +82,7 @@ function environmentSection(env: EnvironmentReport): string[] {
     ...versionsSection(env),
     ...pendingSection(env),
     ...deploysSection(env),
+    ...githubMarkdown(env),
     ...patchesSection(env),
     ...waiversSection(env),
     ...freezeSection(env),
@@ -177,12 +179,13 @@ function violationsSection(env: EnvironmentReport): string[] {
   return section('Violations', table(['Kind', 'Where', 'Message'], rows));
 }
 
-function section(title: string, body: string, level = '###'): string[] {
+/** A titled block of the report. */
+export function section(title: string, body: string, level = '###'): string[] {
   return [`${level} ${title}`, '', body, ''];
 }
 
 /** A Markdown table; every cell is escaped so a `|` or a line break in user text cannot break it. */
-function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
+export function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
   const row = (cells: readonly string[]) => `| ${cells.map(cell).join(' | ')} |`;
   return [row(header), `|${header.map(() => ' --- |').join('')}`, ...rows.map(row)].join('\n');
 }
@@ -196,6 +199,6 @@ function cell(text: string): string {
  * Text from users (reasons, summaries) on one line, with `<` escaped: reports are pasted into GitHub
  * comments and job summaries, which render raw HTML.
  */
-function inline(text: string): string {
+export function inline(text: string): string {
   return text.replace(/\s*[\r\n]+\s*/g, ' ').replaceAll('<', '&lt;');
 }
