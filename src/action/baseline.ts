@@ -1,9 +1,9 @@
 import type { Baseline } from '../core/evaluate.js';
 import type { Environment, Manifest } from '../core/generated/schema-types.js';
-import type { EnvironmentEntry } from '../core/load/load-repository.js';
+import type { EnvironmentEntry, RepoReader } from '../core/load/load-repository.js';
 import { parseSource } from '../core/load/parse.js';
 import { checkSchema, type DocumentKind, type Validators } from '../core/load/schema-check.js';
-import type { GitHubPort } from '../github/github-port.js';
+import type { DeployTag, GitHubPort } from '../github/github-port.js';
 
 /**
  * The last deployed state of an environment on GitHub: the files of its last deploy tag, and every
@@ -18,15 +18,28 @@ export async function baselineFromGitHub(
   rootInRepository: string,
 ): Promise<Baseline> {
   const tags = await port.deployTags(prefix, entry.name);
+  const last = tags.at(-1);
+  return baselineAt(last && port.readerAt(last.tag), tags, entry, validators, rootInRepository);
+}
+
+/**
+ * The baseline from deploy tags already listed, reading the last one's files with `reader` (a reader
+ * at the last tag or its commit; absent before any deploy). deploy keeps the reader to read the last
+ * manifest again without another request.
+ */
+export async function baselineAt(
+  reader: RepoReader | undefined,
+  tags: readonly DeployTag[],
+  entry: EnvironmentEntry,
+  validators: Validators,
+  rootInRepository: string,
+): Promise<Baseline> {
   const deploys = tags.map((t) => ({ tag: t.tag, digest: t.digest }));
   const last = tags.at(-1);
-  if (!last) return { ref: 'none', deploys };
-  const reader = port.readerAt(last.tag);
-  // The tag holds the whole repository; the deployment repository may be a folder of it.
-  const at = (path: string) => (rootInRepository ? `${rootInRepository}/${path}` : path);
+  if (!last || !reader) return { ref: 'none', deploys };
   const [manifestText, configText] = await Promise.all([
-    reader.read(at(entry.manifestPath)),
-    reader.read(at(entry.source.path)),
+    reader.read(inRepository(rootInRepository, entry.manifestPath)),
+    reader.read(inRepository(rootInRepository, entry.source.path)),
   ]);
   const manifest = parseAs<Manifest>(validators, 'manifest', entry.manifestPath, manifestText);
   const config = parseAs<Environment>(validators, 'environment', entry.source.path, configText);
@@ -36,6 +49,11 @@ export async function baselineFromGitHub(
     ...(manifest ? { manifest } : {}),
     ...(config ? { config } : {}),
   };
+}
+
+/** A path of the deployment repository as a path of the Git repository (which may hold it in a folder). */
+export function inRepository(rootInRepository: string, path: string): string {
+  return rootInRepository ? `${rootInRepository}/${path}` : path;
 }
 
 /** A stored file as a document of a kind, or undefined when absent or no longer valid. */

@@ -22,6 +22,7 @@ try {
     readerForWorkspace: fsReader,
     io: coreIo(process.env),
     now: () => new Date(),
+    env: process.env,
   });
 } catch (error) {
   core.setFailed(error instanceof Error ? error.message : `unexpected failure: ${String(error)}`);

@@ -24,6 +24,10 @@ export interface CommandResult {
   environments: EnvironmentResult[];
   /** Why the step fails; undefined when it succeeds. */
   failure?: string;
+  /** Outputs of this command beyond the common ones (deploy: tag, deployment-id, rolled-back-to). */
+  outputs?: Record<string, string>;
+  /** The job summary, when the command writes its own instead of the per-environment tables. */
+  summary?: string;
 }
 
 const STRICTNESS: Record<Verdict, number> = { allowed: 0, 'needs-approval': 1, blocked: 2 };

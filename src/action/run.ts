@@ -1,16 +1,19 @@
 import { LockstepError } from '../core/errors.js';
 import { loadRepository, type RepoReader } from '../core/load/load-repository.js';
 import { createValidators, type Validators } from '../core/load/schema-check.js';
+import type { DriverDeps } from '../deploy/driver.js';
 import type { GitHubPort } from '../github/github-port.js';
 import type { ActionIo } from './action-io.js';
 import { annotateInputErrors } from './annotations.js';
 import { compileCommand } from './commands/compile.js';
 import type { ActionCommandRunner } from './commands/context.js';
+import { deployCommand } from './commands/deploy.js';
 import { planCommand } from './commands/plan.js';
+import { reportCommand } from './commands/report.js';
 import { validateCommand } from './commands/validate.js';
 import { setOutputs } from './outputs.js';
 import type { CommandResult, EnvironmentResult } from './result.js';
-import type { ActionCommand, Settings } from './settings.js';
+import type { ActionCommand, ActionEnv, Settings } from './settings.js';
 import { inputErrorMarkdown, summaryMarkdown } from './summary.js';
 
 /** Everything the pipeline touches, passed in: main.ts gives the real ones, tests their fakes. */
@@ -23,12 +26,18 @@ export interface RunDeps {
   now(): Date;
   /** Compiled JSON Schemas; created when not given. */
   validators?: Validators;
+  /** The runner's variables, handed to deploy drivers and health checks (process.env in main.ts). */
+  env?: ActionEnv;
+  /** The drivers' outside world; defaultDriverDeps when not given (tests shorten the waits). */
+  driverDeps?: (root: string, env: ActionEnv) => DriverDeps;
 }
 
 const COMMANDS: Record<ActionCommand, ActionCommandRunner> = {
   compile: compileCommand,
   validate: validateCommand,
   plan: planCommand,
+  deploy: deployCommand,
+  report: reportCommand,
 };
 
 /**
@@ -55,7 +64,16 @@ export async function run(deps: RunDeps): Promise<CommandResult | undefined> {
       environments: settings.environments,
     });
     // 2. Run the command.
-    result = await COMMANDS[settings.command]({ settings, repo, validators, port: deps.port, io, now });
+    result = await COMMANDS[settings.command]({
+      settings,
+      repo,
+      validators,
+      port: deps.port,
+      io,
+      now,
+      env: deps.env ?? {},
+      ...(deps.driverDeps ? { driverDeps: deps.driverDeps } : {}),
+    });
   } catch (error) {
     if (!(error instanceof LockstepError)) throw error;
     await failOnInput(deps, error);
@@ -64,8 +82,9 @@ export async function run(deps: RunDeps): Promise<CommandResult | undefined> {
   // 3. Outputs (and one line per environment in the log).
   for (const r of result.environments) io.info(logLine(r));
   setOutputs(io, result);
+  for (const [name, value] of Object.entries(result.outputs ?? {})) io.setOutput(name, value);
   // 4. Job summary.
-  await io.summary(summaryMarkdown(result));
+  await io.summary(result.summary ?? summaryMarkdown(result));
   // 5. Failure.
   if (result.failure) io.setFailed(result.failure);
   else io.info(`lockstep ${settings.command}: ${result.environments.length} environment(s) passed`);

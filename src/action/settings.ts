@@ -3,8 +3,12 @@ import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { LockstepError } from '../core/errors.js';
 
 /** The commands this version of the Action accepts (`command` input). */
-export const ACTION_COMMANDS = ['compile', 'validate', 'plan'] as const;
+export const ACTION_COMMANDS = ['compile', 'validate', 'plan', 'deploy', 'report'] as const;
 export type ActionCommand = (typeof ACTION_COMMANDS)[number];
+
+/** The formats of `report` (`report-format`). */
+export const REPORT_FORMATS = ['md', 'json', 'html'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 /** Environment names, as schemas/common.schema.json defines them. */
 const ENV_NAME = /^[a-z0-9][a-z0-9._-]{0,62}$/;
@@ -36,6 +40,14 @@ export interface Settings {
   runUrl?: string;
   /** Path of the webhook event payload (GITHUB_EVENT_PATH), when known. */
   eventPath?: string;
+  /** deploy: redeploy the last deploy tag when the driver or the health check fails (`rollback-on-failure`). */
+  rollbackOnFailure: boolean;
+  /** deploy: the Deployment statuses' log link (`log-url`, else the run's URL). */
+  logUrl?: string;
+  /** report: the format (`report-format`). */
+  reportFormat: ReportFormat;
+  /** report: absolute path the json or html report is written to (`report-path`, against the workspace). */
+  reportPath: string;
 }
 
 /** Reads one input by its action.yml name; '' when not given (like core.getInput). */
@@ -57,9 +69,7 @@ export function readSettings(input: InputReader, env: ActionEnv, cwd: string): S
   if ((ACTION_COMMANDS as readonly string[]).includes(commandValue)) {
     command = commandValue as ActionCommand;
   } else {
-    problems.push(
-      `input 'command' is '${commandValue}': expected one of ${ACTION_COMMANDS.join(', ')} (deploy and report are not in this version)`,
-    );
+    problems.push(`input 'command' is '${commandValue}': expected one of ${ACTION_COMMANDS.join(', ')}`);
   }
 
   const environments = splitList(get('environments') ?? '');
@@ -70,7 +80,32 @@ export function readSettings(input: InputReader, env: ActionEnv, cwd: string): S
     );
   }
 
+  if (command === 'deploy' && environments.length !== 1) {
+    problems.push(
+      `input 'environments' ${environments.length ? `names ${environments.length} environments` : 'is empty'}: deploy takes exactly one environment, such as environments: staging (use a matrix to deploy several)`,
+    );
+  }
+  if (command === 'deploy' && !env.GITHUB_SHA)
+    problems.push('variable GITHUB_SHA is not set: deploy needs the commit to deploy (the runner sets it)');
+
+  const rollbackValue = get('rollback-on-failure') ?? 'false';
+  const rollbackOnFailure = /^(true|True|TRUE)$/.test(rollbackValue);
+  if (!rollbackOnFailure && !/^(false|False|FALSE)$/.test(rollbackValue))
+    problems.push(`input 'rollback-on-failure' is '${rollbackValue}': expected true or false`);
+
+  const logUrlValue = get('log-url');
+  if (logUrlValue !== undefined && !/^https?:\/\/\S+$/.test(logUrlValue))
+    problems.push(`input 'log-url' is '${logUrlValue}': expected an http(s) URL (default: the run's URL)`);
+
+  const formatValue = get('report-format') ?? 'md';
+  const reportFormat = (REPORT_FORMATS as readonly string[]).includes(formatValue)
+    ? (formatValue as ReportFormat)
+    : 'md';
+  if (reportFormat !== formatValue)
+    problems.push(`input 'report-format' is '${formatValue}': expected one of ${REPORT_FORMATS.join(', ')}`);
+
   const workspace = env.GITHUB_WORKSPACE || cwd;
+  const reportPath = resolve(workspace, get('report-path') ?? `lockstep-report.${reportFormat}`);
   const rootValue = get('root') ?? '.';
   const root = resolve(workspace, rootValue);
   if (!isDirectory(root)) problems.push(`input 'root' is '${rootValue}': no such folder (${root})`);
@@ -111,6 +146,9 @@ export function readSettings(input: InputReader, env: ActionEnv, cwd: string): S
     throw new LockstepError('E_USAGE', `invalid action input:\n${problems.map((p) => `- ${p}`).join('\n')}`);
   }
   const server = env.GITHUB_SERVER_URL?.replace(/\/+$/, '');
+  const runUrl =
+    server && env.GITHUB_RUN_ID ? `${server}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID}` : undefined;
+  const logUrl = logUrlValue ?? runUrl;
   return {
     command,
     environments,
@@ -121,10 +159,12 @@ export function readSettings(input: InputReader, env: ActionEnv, cwd: string): S
     ...(tagPrefix ? { tagPrefix } : {}),
     repository: { owner: owner!, repo: repo! },
     ...(env.GITHUB_SHA ? { sha: env.GITHUB_SHA } : {}),
-    ...(server && env.GITHUB_RUN_ID
-      ? { runUrl: `${server}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID}` }
-      : {}),
+    ...(runUrl ? { runUrl } : {}),
     ...(env.GITHUB_EVENT_PATH ? { eventPath: env.GITHUB_EVENT_PATH } : {}),
+    rollbackOnFailure,
+    ...(logUrl ? { logUrl } : {}),
+    reportFormat,
+    reportPath,
   };
 }
 

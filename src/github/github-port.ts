@@ -45,6 +45,16 @@ export interface DeploymentInfo {
   payload: unknown;
 }
 
+/** A published release, as the report lists it. */
+export interface ReleaseInfo {
+  tag: string;
+  name: string;
+  /** Its page on GitHub. */
+  url: string;
+  /** Names of its attached files. */
+  assets: string[];
+}
+
 /** A file attached to a release. */
 export interface ReleaseAsset {
   name: string;
@@ -71,8 +81,20 @@ export interface GitHubPort {
   reviews(pullNumber: number): Promise<ReviewInfo[]>;
   /** Members of `org`'s team `slug` (lower-case logins). */
   teamMembers(org: string, slug: string): Promise<Set<string>>;
-  /** Deployments of an environment, newest first; the latest `limit` (default 5) of them. */
-  deployments(environment: string, options?: { limit?: number }): Promise<DeploymentInfo[]>;
+  /**
+   * Deployments of an environment, newest first; the latest `limit` (default 5) of them, only those
+   * of commit `sha` when given. `states: false` skips reading each one's latest status (`state` is
+   * then undefined), for callers that only need ids and order.
+   */
+  deployments(
+    environment: string,
+    options?: { limit?: number; sha?: string; states?: boolean },
+  ): Promise<DeploymentInfo[]>;
+  /**
+   * How `head` relates to `base`: `behind` means head is an ancestor of base (an older commit),
+   * `ahead` a descendant, `diverged` neither.
+   */
+  compareCommits(base: string, head: string): Promise<'ahead' | 'behind' | 'identical' | 'diverged'>;
   /** Creates a Deployment (no required contexts: Lockstep's own policy gate decides). */
   createDeployment(input: {
     environment: string;
@@ -96,6 +118,8 @@ export interface GitHubPort {
     body: string;
     assets: readonly ReleaseAsset[];
   }): Promise<{ id: number; url: string; created: boolean }>;
+  /** Every published release (drafts excluded), newest first. */
+  releases(): Promise<ReleaseInfo[]>;
   /** Sets a commit status. */
   setCommitStatus(
     sha: string,

@@ -1,6 +1,13 @@
 import type { Octokit } from '@octokit/rest';
 import { createDeployTag, listDeployTags, type Tagger } from './deploy-tags.js';
-import type { DeploymentInfo, GitHubPort, PullInfo, RepoCoordinates, ReviewInfo } from './github-port.js';
+import type {
+  DeploymentInfo,
+  GitHubPort,
+  PullInfo,
+  ReleaseInfo,
+  RepoCoordinates,
+  ReviewInfo,
+} from './github-port.js';
 import { statusOf } from './request-errors.js';
 import { treeReader } from './tree-reader.js';
 import { upsertRelease } from './upsert-release.js';
@@ -90,22 +97,28 @@ export function createGitHubPort(
       }
     },
 
-    // One call for the list, then one per deployment for its latest status (in parallel).
-    async deployments(environment, { limit = DEFAULT_DEPLOYMENT_LIMIT } = {}) {
+    // One call for the list, then (unless states: false) one per deployment for its latest status,
+    // in parallel.
+    async deployments(environment, { limit = DEFAULT_DEPLOYMENT_LIMIT, sha, states = true } = {}) {
       const { data } = await octokit.rest.repos.listDeployments({
         owner,
         repo,
         environment,
+        ...(sha !== undefined ? { sha } : {}),
         per_page: limit,
       });
       return Promise.all(
         data.slice(0, limit).map(async (d): Promise<DeploymentInfo> => {
-          const { data: statuses } = await octokit.rest.repos.listDeploymentStatuses({
-            owner,
-            repo,
-            deployment_id: d.id,
-            per_page: 1,
-          });
+          const statuses = states
+            ? (
+                await octokit.rest.repos.listDeploymentStatuses({
+                  owner,
+                  repo,
+                  deployment_id: d.id,
+                  per_page: 1,
+                })
+              ).data
+            : [];
           return {
             id: d.id,
             environment: d.environment,
@@ -150,7 +163,33 @@ export function createGitHubPort(
       });
     },
 
+    // One call; per_page 1 keeps GitHub from listing the commits in between.
+    async compareCommits(base, head) {
+      const { data } = await octokit.rest.repos.compareCommitsWithBasehead({
+        owner,
+        repo,
+        basehead: `${base}...${head}`,
+        per_page: 1,
+      });
+      return data.status;
+    },
+
     upsertRelease: (input) => upsertRelease(octokit, coordinates, input),
+
+    // One call per 100 releases, for the whole repository (cheaper than one read per deploy tag).
+    async releases() {
+      const list = await octokit.paginate(octokit.rest.repos.listReleases, { owner, repo, per_page: 100 });
+      return list
+        .filter((r) => !r.draft)
+        .map(
+          (r): ReleaseInfo => ({
+            tag: r.tag_name,
+            name: r.name ?? r.tag_name,
+            url: r.html_url,
+            assets: r.assets.map((a) => a.name),
+          }),
+        );
+    },
 
     // One call.
     async setCommitStatus(sha, input) {

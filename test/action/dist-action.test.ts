@@ -167,9 +167,9 @@ describe('dist/action.js as a runner runs it, against the fake GitHub', () => {
   });
 
   it('an unknown command is refused before anything runs', async () => {
-    const step = await runStep({ command: 'deploy' });
+    const step = await runStep({ command: 'ship' });
     expect(step.code).toBe(1);
-    expect(step.stdout).toMatch(/input 'command' is 'deploy': expected one of compile, validate, plan/);
+    expect(step.stdout).toMatch(/input 'command' is 'ship': expected one of compile, validate, plan/);
   });
 
   it('a schema error becomes an annotation on its line and fails the step', async () => {

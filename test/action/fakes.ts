@@ -79,9 +79,11 @@ export function fakePort(deploys: readonly FakeDeploy[] = []): GitHubPort & { ca
     reviews: unused('reviews'),
     teamMembers: unused('teamMembers'),
     deployments: unused('deployments'),
+    compareCommits: unused('compareCommits'),
     createDeployment: unused('createDeployment'),
     setDeploymentStatus: unused('setDeploymentStatus'),
     upsertRelease: unused('upsertRelease'),
+    releases: unused('releases'),
     setCommitStatus: unused('setCommitStatus'),
   };
 }
@@ -124,6 +126,9 @@ export function settingsFor(root: string, more: Partial<Settings> = {}): Setting
     token: 'ghs_test',
     apiUrl: 'http://127.0.0.1:1',
     repository: { owner: 'acme', repo: 'deploy' },
+    rollbackOnFailure: false,
+    reportFormat: 'md',
+    reportPath: join(root, 'lockstep-report.md'),
     ...more,
   };
 }

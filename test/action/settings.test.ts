@@ -56,6 +56,10 @@ describe('readSettings', () => {
       sha: 'abc',
       runUrl: 'https://github.com/acme/deploy/actions/runs/42',
       eventPath: '/tmp/event.json',
+      rollbackOnFailure: false,
+      logUrl: 'https://github.com/acme/deploy/actions/runs/42',
+      reportFormat: 'md',
+      reportPath: join(workspace, 'lockstep-report.md'),
     });
   });
 
@@ -75,8 +79,8 @@ describe('readSettings', () => {
   });
 
   it('an unknown command names the input and the accepted values', () => {
-    expect(failure({ command: 'deploy', token: 't' })).toMatch(
-      /input 'command' is 'deploy': expected one of compile, validate, plan/,
+    expect(failure({ command: 'ship', token: 't' })).toMatch(
+      /input 'command' is 'ship': expected one of compile, validate, plan, deploy, report/,
     );
   });
 

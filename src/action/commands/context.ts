@@ -1,9 +1,10 @@
 import type { Repository } from '../../core/load/load-repository.js';
 import type { Validators } from '../../core/load/schema-check.js';
+import type { DriverDeps } from '../../deploy/driver.js';
 import type { GitHubPort } from '../../github/github-port.js';
 import type { ActionIo } from '../action-io.js';
 import type { CommandResult } from '../result.js';
-import type { Settings } from '../settings.js';
+import type { ActionEnv, Settings } from '../settings.js';
 
 /** What every Action command gets: the loaded repository, GitHub, the runner and the clock. */
 export interface CommandContext {
@@ -13,6 +14,10 @@ export interface CommandContext {
   port: GitHubPort;
   io: ActionIo;
   now: Date;
+  /** The runner's variables, for deploy drivers and health checks (absent: none). */
+  env?: ActionEnv;
+  /** The drivers' outside world (absent: defaultDriverDeps). */
+  driverDeps?: (root: string, env: ActionEnv) => DriverDeps;
 }
 
 export type ActionCommandRunner = (ctx: CommandContext) => Promise<CommandResult>;
