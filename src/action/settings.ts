@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { LockstepError } from '../core/errors.js';
+import { DEFAULT_OVERDUE_DAYS } from '../core/report/overdue-critical.js';
 
 /** The commands this version of the Action accepts (`command` input). */
 export const ACTION_COMMANDS = ['compile', 'validate', 'plan', 'deploy', 'report'] as const;
@@ -48,6 +49,9 @@ export interface Settings {
   reportFormat: ReportFormat;
   /** report: absolute path the json or html report is written to (`report-path`, against the workspace). */
   reportPath: string;
+  /** report: critical advisories published more than this many days ago and still deployed are
+   * overdue (`overdue-days`, default 7). */
+  overdueDays: number;
 }
 
 /** Reads one input by its action.yml name; '' when not given (like core.getInput). */
@@ -103,6 +107,13 @@ export function readSettings(input: InputReader, env: ActionEnv, cwd: string): S
     : 'md';
   if (reportFormat !== formatValue)
     problems.push(`input 'report-format' is '${formatValue}': expected one of ${REPORT_FORMATS.join(', ')}`);
+
+  const overdueValue = get('overdue-days') ?? String(DEFAULT_OVERDUE_DAYS);
+  const overdueDays = /^\d+$/.test(overdueValue) ? Number(overdueValue) : Number.NaN;
+  if (!Number.isSafeInteger(overdueDays))
+    problems.push(
+      `input 'overdue-days' is '${overdueValue}': expected a whole number of days, 0 or more (default ${DEFAULT_OVERDUE_DAYS})`,
+    );
 
   const workspace = env.GITHUB_WORKSPACE || cwd;
   const reportPath = resolve(workspace, get('report-path') ?? `lockstep-report.${reportFormat}`);
@@ -165,6 +176,7 @@ export function readSettings(input: InputReader, env: ActionEnv, cwd: string): S
     ...(logUrl ? { logUrl } : {}),
     reportFormat,
     reportPath,
+    overdueDays,
   };
 }
 

@@ -22,7 +22,7 @@ afterAll(async () => {
 });
 
 /** Runs dist/action.js as a runner does: INPUT_* and GITHUB_* variables, output and summary files. */
-async function runStep(inputs: Record<string, string>) {
+async function runStep(inputs: Record<string, string>, unset: readonly string[] = []) {
   const id = Math.random().toString(36).slice(2);
   const outputFile = join(runner, `output-${id}`);
   const summaryFile = join(runner, `summary-${id}`);
@@ -52,9 +52,11 @@ async function runStep(inputs: Record<string, string>) {
     'log-url': '',
     'report-format': 'md',
     'report-path': '',
+    'overdue-days': '7',
     ...inputs,
   };
   for (const [name, value] of Object.entries(all)) env[`INPUT_${name.toUpperCase()}`] = value;
+  for (const name of unset) delete env[name];
   const { code, stdout } = await new Promise<{ code: number; stdout: string }>((resolve, reject) => {
     execFile(
       process.execPath,
@@ -81,6 +83,16 @@ describe('dist/action.js deploy, as a runner runs it', () => {
     );
     expect(step.stdout).not.toMatch(/\n\s+at /);
     expect(world.fake.requests).toEqual([]);
+  });
+
+  it('deploy without GITHUB_SHA: a settings error naming the variable, no request made', async () => {
+    const before = world.fake.requests.length;
+    const step = await runStep({}, ['GITHUB_SHA']);
+    expect(step.code).toBe(1);
+    expect(step.stdout).toMatch(/variable GITHUB_SHA is not set: deploy needs the commit to deploy/);
+    expect(step.stdout).not.toMatch(/\n\s+at /);
+    expect(world.fake.requests.length).toBe(before);
+    expect(step.outputs).toEqual({});
   });
 
   it('a missing token names the input', async () => {

@@ -3,6 +3,9 @@ import type { GitHubPort } from '../../src/github/github-port.js';
 import { commitFiles } from '../demo/repo-ops.js';
 import { type DeployWorld, deploy, deployState, REPO, startWorld } from './deploy-fixture.js';
 
+/** A digest in Lockstep's form, for Deployments other runs made. */
+const DIGEST = `sha256:${'0'.repeat(64)}`;
+
 let world: DeployWorld;
 beforeEach(async () => {
   world = await startWorld();
@@ -95,12 +98,13 @@ describe('deploy: GitHub failing mid-deploy, and the rerun', () => {
   });
 
   it('a crashed attempt left in_progress is closed as superseded by the rerun', async () => {
-    // What a runner killed mid-deploy leaves: a Deployment of the commit, in_progress.
+    // What a runner killed mid-deploy leaves: Lockstep's Deployment of the commit, in_progress.
     const actions = world.octokitFor('carol-ops');
     const { data } = await actions.rest.repos.createDeployment({
       ...REPO,
       ref: world.seed,
       environment: 'dev',
+      payload: { digest: DIGEST, tag: 'deploy/dev/1', rollback: false },
       required_contexts: [],
       auto_merge: false,
     });
@@ -121,20 +125,26 @@ describe('deploy: GitHub failing mid-deploy, and the rerun', () => {
   });
 });
 
+/** A Deployment of dev at the seed by another client: Lockstep's when the payload has a digest. */
+async function createDeployment(payload?: Record<string, unknown>): Promise<number> {
+  const { data } = await world.octokitFor('carol-ops').rest.repos.createDeployment({
+    ...REPO,
+    ref: world.seed,
+    environment: 'dev',
+    ...(payload ? { payload } : {}),
+    required_contexts: [],
+    auto_merge: false,
+  });
+  return 'id' in data ? data.id : 0;
+}
+
 describe('deploy: two runs for one environment', () => {
   it('a Deployment of the environment created meanwhile stops ours before the tag', async () => {
     let other = 0;
     // The concurrency check lists Deployments without their states: another run starts just before.
     const port = hooked('deployments', async (_env, options) => {
       if ((options as { states?: boolean } | undefined)?.states !== false) return;
-      const { data } = await world.octokitFor('carol-ops').rest.repos.createDeployment({
-        ...REPO,
-        ref: world.seed,
-        environment: 'dev',
-        required_contexts: [],
-        auto_merge: false,
-      });
-      other = 'id' in data ? data.id : 0;
+      other = await createDeployment({ digest: DIGEST, tag: 'deploy/dev/1', rollback: false });
     });
     const { io, result } = await deploy(world, 'dev', world.seed, {}, { port });
     expect(result?.failure).toBe(
@@ -162,5 +172,32 @@ describe('deploy: two runs for one environment', () => {
     const state = await deployState(world, 'dev');
     expect(state.deployments.map((d) => d.states)).toEqual([['in_progress', 'error']]);
     expect(state.releases).toEqual([]);
+  });
+
+  it("leaves GitHub's own Deployments alone (a job with environment:), unfinished or newer", async () => {
+    // GitHub's Deployment for the job (actions/runner#2120): same environment and commit, no digest.
+    const job = await createDeployment();
+    await world.octokitFor('carol-ops').rest.repos.createDeploymentStatus({
+      ...REPO,
+      deployment_id: job,
+      state: 'in_progress',
+    });
+    // Another job's, created while ours runs: no other Lockstep deploy, so the check must pass.
+    let meanwhile = 0;
+    const port = hooked('deployments', async (_env, options) => {
+      if ((options as { states?: boolean } | undefined)?.states === false)
+        meanwhile = await createDeployment();
+    });
+    const { io } = await deploy(world, 'dev', world.seed, {}, { port });
+    expect(io.failures).toEqual([]);
+    expect(io.outputs.tag).toBe('deploy/dev/1');
+    const state = await deployState(world, 'dev');
+    const ours = Number(io.outputs['deployment-id']);
+    expect(state.deployments.map((d) => [d.id, d.states])).toEqual([
+      [job, ['in_progress']],
+      [ours, ['in_progress', 'success']],
+      [meanwhile, []],
+    ]);
+    expect(state.tags.map((t) => t.tag)).toEqual(['deploy/dev/1']);
   });
 });

@@ -129,6 +129,7 @@ export function settingsFor(root: string, more: Partial<Settings> = {}): Setting
     rollbackOnFailure: false,
     reportFormat: 'md',
     reportPath: join(root, 'lockstep-report.md'),
+    overdueDays: 7,
     ...more,
   };
 }

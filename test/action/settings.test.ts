@@ -60,6 +60,7 @@ describe('readSettings', () => {
       logUrl: 'https://github.com/acme/deploy/actions/runs/42',
       reportFormat: 'md',
       reportPath: join(workspace, 'lockstep-report.md'),
+      overdueDays: 7,
     });
   });
 
@@ -107,6 +108,15 @@ describe('readSettings', () => {
     const message = failure({ token: 't', 'tag-prefix': 'deploy/x', 'github-api-url': 'ftp://x' });
     expect(message).toMatch(/input 'tag-prefix' is 'deploy\/x'/);
     expect(message).toMatch(/input 'github-api-url' is 'ftp:\/\/x': expected an http\(s\) URL/);
+  });
+
+  it('overdue-days: a whole number of days, 0 or more', () => {
+    expect(read({ token: 't', 'overdue-days': '0' }).overdueDays).toBe(0);
+    expect(read({ token: 't', 'overdue-days': ' 30 ' }).overdueDays).toBe(30);
+    for (const bad of ['-1', '1.5', 'seven', '1e3'])
+      expect(failure({ token: 't', 'overdue-days': bad })).toContain(
+        `input 'overdue-days' is '${bad}': expected a whole number of days, 0 or more (default 7)`,
+      );
   });
 
   it('GITHUB_REPOSITORY must be owner/repo', () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Change } from '../../core/policy/classify.js';
 import type { DeployDriver, DriverDeps, HealthCheckConfig, Log } from '../../deploy/driver.js';
 import { runHealthCheck } from '../../deploy/health-check.js';
-import type { GitHubPort } from '../../github/github-port.js';
+import type { DeploymentInfo, GitHubPort } from '../../github/github-port.js';
 
 /** A Deployment still running: created, or in_progress/queued/pending, or with no status yet. */
 const UNFINISHED = new Set([undefined, 'in_progress', 'queued', 'pending']);
@@ -76,8 +76,8 @@ export async function rollOut(r: Rollout, target: RolloutTarget): Promise<Rollou
 
 /**
  * Step 4: a GitHub Deployment of the environment at `sha`, in_progress with a link to the run. A
- * Deployment of the same environment and commit left unfinished by a crashed earlier attempt of this
- * run is closed first as an error, so no Deployment stays in_progress forever.
+ * Lockstep Deployment of the same environment and commit left unfinished by a crashed earlier
+ * attempt is closed first as an error, so no Deployment stays in_progress forever.
  */
 export async function startDeployment(
   port: GitHubPort,
@@ -101,7 +101,10 @@ export async function createInProgress(
   return id;
 }
 
-/** Gives every unfinished Deployment of `environment` at `sha` a final status; returns how many. */
+/**
+ * Gives every unfinished Deployment Lockstep made of `environment` at `sha` a final status; returns
+ * how many. Others (GitHub's own for a job with `environment:`) are left alone.
+ */
 export async function settleLeftovers(
   port: GitHubPort,
   environment: string,
@@ -110,25 +113,46 @@ export async function settleLeftovers(
   description: string,
 ): Promise<number> {
   const earlier = await port.deployments(environment, { sha });
-  const open = earlier.filter((d) => UNFINISHED.has(d.state));
+  const open = earlier.filter((d) => isLockstepDeployment(d) && UNFINISHED.has(d.state));
   for (const d of open) await port.setDeploymentStatus(d.id, { state, description });
   return open.length;
 }
 
 /**
- * Step 7: a Deployment of the environment created after ours (another run that started meanwhile),
- * if any. Newest first, so anything listed before ours is newer; ours missing from the page means
- * at least a page of newer ones.
+ * Step 7: a Deployment Lockstep made of the environment after ours (another run that started
+ * meanwhile), if any. Newest first, so anything listed before ours is newer; ours missing from the
+ * page means at least a page of newer ones. Deployments Lockstep did not make do not count.
  */
 export async function newerDeployment(
   port: GitHubPort,
   environment: string,
   ours: number,
 ): Promise<number | undefined> {
-  const list = await port.deployments(environment, { limit: 5, states: false });
+  // One call whatever the page size (no statuses): 10 leaves room for GitHub's own Deployments.
+  const list = await port.deployments(environment, { limit: 10, states: false });
   const index = list.findIndex((d) => d.id === ours);
   const newer = index < 0 ? list.filter((d) => d.id > ours) : list.slice(0, index);
-  return newer[0]?.id;
+  return newer.find(isLockstepDeployment)?.id;
+}
+
+/**
+ * Whether Lockstep made this Deployment: its payload (an object, or its JSON text) carries the
+ * manifest `digest`. A job with `environment:` makes GitHub create its own Deployment of the
+ * environment at the commit (actions/runner#2120); deploy must neither close it nor take it for
+ * another deploy.
+ */
+export function isLockstepDeployment(d: Pick<DeploymentInfo, 'payload'>): boolean {
+  let payload = d.payload;
+  if (typeof payload === 'string') {
+    try {
+      payload = JSON.parse(payload);
+    } catch {
+      return false;
+    }
+  }
+  if (typeof payload !== 'object' || payload === null) return false;
+  const digest = (payload as Record<string, unknown>).digest;
+  return typeof digest === 'string' && digest.startsWith('sha256:');
 }
 
 /** An error's message, a non-Error said as it is. */

@@ -35,6 +35,8 @@ import {
  *    converges instead (release ensured, unfinished Deployments of this commit closed as success).
  * 4. A GitHub Deployment (payload: digest, tag, rollback), in_progress with the run's log link;
  *    unfinished ones of the same environment and commit (a crashed attempt) are closed as errors.
+ *    Only Deployments whose payload carries a `digest` are Lockstep's: GitHub's own Deployment for a
+ *    job with `environment:` is never closed, nor counted in step 7 (deploy-rollout.ts).
  * 5.-6. The driver, then the health check (deploy-rollout.ts).
  * 7. Concurrency: a Deployment of the environment created after ours means another run is deploying:
  *    ours ends as an error and no tag is taken. Workflows should also serialise deploys of an
