@@ -1,9 +1,7 @@
-import { evaluateEnvironment } from '../../core/evaluate.js';
 import type { Violation } from '../../core/policy/violations.js';
 import { annotateViolations } from '../annotations.js';
-import { baselineFromGitHub } from '../baseline.js';
-import type { EnvironmentResult } from '../result.js';
-import { type ActionCommandRunner, tagPrefixOf } from './context.js';
+import type { ActionCommandRunner } from './context.js';
+import { evaluateAll } from './evaluate-all.js';
 
 /**
  * `plan`, as `lockstep plan`: the last deployed manifest -> what compile gives now, each change
@@ -11,27 +9,7 @@ import { type ActionCommandRunner, tagPrefixOf } from './context.js';
  * advisory without a fix); other violations are warnings, as the CLI prints them without failing.
  */
 export const planCommand: ActionCommandRunner = async (ctx) => {
-  const environments: EnvironmentResult[] = [];
-  for (const entry of ctx.repo.environments.values()) {
-    const baseline = await baselineFromGitHub(
-      ctx.port,
-      tagPrefixOf(ctx),
-      entry,
-      ctx.validators,
-      ctx.settings.rootInWorkspace,
-    );
-    const e = evaluateEnvironment(entry, ctx.repo.catalog, baseline, ctx.now, 'compiled');
-    environments.push({
-      environment: e.environment,
-      baseline: baseline.ref,
-      ...(e.candidate ? { digest: e.candidate.digest } : {}),
-      changed: (e.change?.changes.length ?? 0) > 0,
-      verdict: e.verdict?.verdict ?? 'blocked',
-      reason: e.verdict?.reason ?? e.violations[0]?.message ?? '',
-      changes: e.change?.changes ?? [],
-      violations: e.violations,
-    });
-  }
+  const environments = await evaluateAll(ctx, 'compiled');
   const fails = (v: Violation) => v.kind === 'blocked' || v.kind === 'unpatchable';
   annotateViolations(
     ctx.io,

@@ -1,0 +1,36 @@
+import { evaluateEnvironment } from '../../core/evaluate.js';
+import { baselineFromGitHub } from '../baseline.js';
+import type { EnvironmentResult } from '../result.js';
+import { type CommandContext, tagPrefixOf } from './context.js';
+
+/**
+ * Every environment judged against its last deploy tag: the committed manifest (validate) or what
+ * compile gives now (plan), as the Action's result records it.
+ */
+export async function evaluateAll(
+  ctx: CommandContext,
+  target: 'committed' | 'compiled',
+): Promise<EnvironmentResult[]> {
+  const environments: EnvironmentResult[] = [];
+  for (const entry of ctx.repo.environments.values()) {
+    const baseline = await baselineFromGitHub(
+      ctx.port,
+      tagPrefixOf(ctx),
+      entry,
+      ctx.validators,
+      ctx.settings.rootInWorkspace,
+    );
+    const e = evaluateEnvironment(entry, ctx.repo.catalog, baseline, ctx.now, target);
+    environments.push({
+      environment: e.environment,
+      baseline: baseline.ref,
+      ...(e.candidate ? { digest: e.candidate.digest } : {}),
+      changed: (e.change?.changes.length ?? 0) > 0,
+      verdict: e.verdict?.verdict ?? 'blocked',
+      reason: e.verdict?.reason ?? e.violations[0]?.message ?? '',
+      changes: e.change?.changes ?? [],
+      violations: e.violations,
+    });
+  }
+  return environments;
+}
