@@ -12,7 +12,7 @@ import {
   expiredWaiverViolations,
   type Violation,
 } from './policy/violations.js';
-import { freezeState, securityPolicy } from './resolve/context.js';
+import { type FreezeState, freezeState, securityPolicy } from './resolve/context.js';
 
 /** What the change is compared against: the last deployed state of the environment. */
 export interface Baseline {
@@ -35,6 +35,20 @@ export interface Evaluation {
   violations: Violation[];
 }
 
+/** Options of evaluateEnvironment. */
+export interface EvaluateOptions {
+  /**
+   * Freezes from outside the files (the bot's `/lockstep freeze`), as reasons: they make the gate
+   * frozen for the verdict without changing what compile gives, so a freeze never rewrites manifests.
+   */
+  freezes?: readonly string[];
+}
+
+function withFreezes(state: FreezeState, extra: readonly string[]): FreezeState {
+  if (extra.length === 0) return state;
+  return { frozen: true, reasons: [...state.reasons, ...extra] };
+}
+
 /**
  * Compiles in memory and judges the committed manifest against the baseline (validate), and the
  * compiled one (plan). Resolve errors are input errors and propagate; an unpatchable advisory is a
@@ -46,6 +60,7 @@ export function evaluateEnvironment(
   baseline: Baseline,
   now: Date,
   target: 'committed' | 'compiled',
+  options: EvaluateOptions = {},
 ): Evaluation {
   let compiled: CompileOutcome;
   try {
@@ -70,10 +85,11 @@ export function evaluateEnvironment(
   violations.push(...expiredWaiverViolations(entry, compiled.policy));
   const candidate = target === 'committed' ? (entry.manifest ?? compiled.manifest) : compiled.manifest;
   const change = classifyChange(baseline.manifest, candidate, baseline.deploys);
-  const gate = { channel: entry.config.channel, freeze: compiled.freeze };
+  const extra = options.freezes ?? [];
+  const gate = { channel: entry.config.channel, freeze: withFreezes(compiled.freeze, extra) };
   const previous = baseline.config && {
     channel: baseline.config.channel,
-    freeze: freezeState(baseline.config, now),
+    freeze: withFreezes(freezeState(baseline.config, now), extra),
   };
   const verdict = decideVerdict(entry.config, gate, change, previous);
   if (verdict.verdict === 'blocked') {

@@ -4,7 +4,7 @@ import { type ApprovalCount, countApprovals } from '../../core/policy/approvals.
 import type { VerdictResult } from '../../core/policy/verdict.js';
 import type { DeployTag, GitHubPort } from '../../github/github-port.js';
 import { annotateViolations } from '../annotations.js';
-import { baselineAt } from '../baseline.js';
+import { baselineAt } from '../../github/baseline.js';
 import type { EnvironmentResult } from '../result.js';
 import { type CommandContext, tagPrefixOf } from './context.js';
 

@@ -3,7 +3,7 @@ import { classifyChange } from '../../core/policy/classify.js';
 import { defaultDriverDeps } from '../../deploy/default-deps.js';
 import { createDriver } from '../../deploy/driver.js';
 import { DeployTagTakenError } from '../../github/deploy-tags.js';
-import { inRepository } from '../baseline.js';
+import { inRepository } from '../../github/baseline.js';
 import type { CommandResult } from '../result.js';
 import { type ActionCommandRunner, type CommandContext, tagPrefixOf } from './context.js';
 import { checkGate, type GateOutcome } from './deploy-gate.js';

@@ -1,5 +1,5 @@
 import { evaluateEnvironment } from '../../core/evaluate.js';
-import { baselineFromGitHub } from '../baseline.js';
+import { baselineFromGitHub } from '../../github/baseline.js';
 import type { EnvironmentResult } from '../result.js';
 import { type CommandContext, tagPrefixOf } from './context.js';
 

@@ -80,6 +80,17 @@ export const contentsHandlers: HandlerTable = {
     }
     const blob = repo.git.blob(entry.sha);
     if (!blob) throw notFound();
+    // The raw media type (Probot's config reader asks for it) answers with the file's bytes as text.
+    if (/vnd\.github(\.v3)?\.raw/.test(req.headers.accept ?? '')) {
+      return {
+        status: 200,
+        body: Buffer.from(blob.content),
+        headers: {
+          'content-type': 'text/plain; charset=utf-8',
+          'x-github-media-type': 'github.v3; param=raw',
+        },
+      };
+    }
     const body = {
       ...contentItem(req, repo, path, entry, ref),
       content: base64Lines(blob.content),

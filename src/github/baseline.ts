@@ -3,7 +3,7 @@ import type { Environment, Manifest } from '../core/generated/schema-types.js';
 import type { EnvironmentEntry, RepoReader } from '../core/load/load-repository.js';
 import { parseSource } from '../core/load/parse.js';
 import { checkSchema, type DocumentKind, type Validators } from '../core/load/schema-check.js';
-import type { DeployTag, GitHubPort } from '../github/github-port.js';
+import type { DeployTag, GitHubPort } from './github-port.js';
 
 /**
  * The last deployed state of an environment on GitHub: the files of its last deploy tag, and every
@@ -19,7 +19,7 @@ export async function baselineFromGitHub(
 ): Promise<Baseline> {
   const tags = await port.deployTags(prefix, entry.name);
   const last = tags.at(-1);
-  return baselineAt(last && port.readerAt(last.tag), tags, entry, validators, rootInRepository);
+  return baselineAt(last && port.readerAt(last.commit), tags, entry, validators, rootInRepository);
 }
 
 /**
