@@ -106,14 +106,12 @@ describe('commands through the app', () => {
 
   it('rejects a delivery with a bad signature', async () => {
     const issue = bot.repo.issues.create({ title: 'Ops', body: '', user: PEOPLE.engineer }).number;
-    await bot
-      .as(PEOPLE.engineer)
-      .rest.issues.createComment({
-        owner: 'acme',
-        repo: 'platform',
-        issue_number: issue,
-        body: '/lockstep freeze dev',
-      });
+    await bot.as(PEOPLE.engineer).rest.issues.createComment({
+      owner: 'acme',
+      repo: 'platform',
+      issue_number: issue,
+      body: '/lockstep freeze dev',
+    });
     const mark = bot.fake.requests.length;
     const delivery = await bot.deliver('issue_comment', 'created', { issue, badSignature: true });
     expect([400, 401]).toContain(delivery.status);

@@ -2,9 +2,9 @@ import { type Evaluation, evaluateEnvironment } from '../../core/evaluate.js';
 import type { EnvironmentEntry, RepoReader } from '../../core/load/load-repository.js';
 import { type ApprovalCount, countApprovals } from '../../core/policy/approvals.js';
 import type { VerdictResult } from '../../core/policy/verdict.js';
+import { baselineAt } from '../../github/baseline.js';
 import type { DeployTag, GitHubPort } from '../../github/github-port.js';
 import { annotateViolations } from '../annotations.js';
-import { baselineAt } from '../../github/baseline.js';
 import type { EnvironmentResult } from '../result.js';
 import { type CommandContext, tagPrefixOf } from './context.js';
 
