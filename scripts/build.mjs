@@ -1,5 +1,6 @@
-// Bundles the entries into dist/ (ESM, one file each, runnable with no install step).
+// Bundles the entries into dist/ (ESM, one file each): the CLI and the Action self-contained, the bot
+// over node_modules (scripts/build-options.mjs).
 import { build } from 'esbuild';
-import { buildOptions } from './build-options.mjs';
+import { allBuilds } from './build-options.mjs';
 
-await build(buildOptions);
+for (const options of allBuilds) await build(options);

@@ -63,6 +63,10 @@ export interface BotHarnessOptions {
 export interface BotHarness {
   fake: FakeGitHub;
   app: RegisteredApp;
+  /** The Probot instance behind the middleware (the tick authenticates through it). */
+  probot: Probot;
+  /** The clock the app was given. */
+  clock: () => Date;
   /** The repository's state in the fake. */
   repo: RepoState;
   hookUrl: string;
@@ -175,6 +179,8 @@ export async function startBot(options: BotHarnessOptions = {}): Promise<BotHarn
   return {
     fake,
     app,
+    probot,
+    clock: options.clock ?? (() => NOW),
     repo,
     hookUrl,
     deliver,

@@ -102,7 +102,8 @@ async function serve(
     const method = req.method ?? 'GET';
     const reply = await dispatch(ctx, {
       method,
-      url: req.url ?? '/',
+      // GitHub Enterprise Server serves the REST API under /api/v3 (Probot's GHE_HOST points there).
+      url: (req.url ?? '/').replace(/^\/api\/v3(?=\/|$)/, '') || '/',
       headers,
       body: Buffer.concat(chunks),
       requestId,

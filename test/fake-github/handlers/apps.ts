@@ -46,7 +46,7 @@ function integrationObject(req: FakeRequest, state: FakeState, app: AppRecord) {
 }
 
 /** GitHub's `installation` object. */
-function installationObject(req: FakeRequest, state: FakeState, installation: InstallationRecord) {
+export function installationObjectFor(req: FakeRequest, state: FakeState, installation: InstallationRecord) {
   const app = state.apps.appOf(installation);
   const base = apiBase(req);
   const account = installation.account;
@@ -89,7 +89,7 @@ export const appHandlers: HandlerTable = {
 
   'apps/get-installation': (req, state) => {
     const installation = ownInstallation(req, state, appOf(req, state));
-    return { status: 200, body: installationObject(req, state, installation) };
+    return { status: 200, body: installationObjectFor(req, state, installation) };
   },
 
   'apps/get-repo-installation': (req, state) => {
@@ -97,7 +97,7 @@ export const appHandlers: HandlerTable = {
     const repo = state.repo(req.params.owner ?? '', req.params.repo ?? '');
     const installation = repo ? state.apps.installationOn(app.id, repo.fullName) : undefined;
     if (!installation) throw notFound();
-    return { status: 200, body: installationObject(req, state, installation) };
+    return { status: 200, body: installationObjectFor(req, state, installation) };
   },
 
   'apps/create-installation-access-token': (req, state) => {

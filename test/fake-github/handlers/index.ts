@@ -6,6 +6,7 @@ import { commitPullHandlers } from './commit-pulls.js';
 import { contentsHandlers } from './contents.js';
 import { deploymentHandlers } from './deployments.js';
 import { gitHandlers } from './git.js';
+import { installationHandlers } from './installations.js';
 import { issueHandlers } from './issues.js';
 import { protectionHandlers } from './protection.js';
 import { pullHandlers } from './pulls.js';
@@ -27,6 +28,7 @@ export function defaultHandlers(): HandlerTable {
     ...protectionHandlers,
     ...collaboratorHandlers,
     ...appHandlers,
+    ...installationHandlers,
     ...commitPullHandlers,
     ...releaseAssetDeleteHandlers,
   };
