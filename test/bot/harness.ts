@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import type { Octokit as CoreOctokit } from '@octokit/core';
 import { Octokit } from '@octokit/rest';
 import { createNodeMiddleware, Probot, ProbotOctokit } from 'probot';
 import { lockstepApp } from '../../bot/app.js';
@@ -46,6 +47,38 @@ export const PEOPLE = {
 
 const quiet = { debug() {}, info() {}, warn() {}, error() {} };
 
+/**
+ * Counts the bot's own API calls and its sequential round trips, seen from the client: a request that
+ * starts while none of the bot's requests is in flight begins a new round trip; requests issued
+ * together (Promise.all) share one. The benchmark and the API-budget tests read it.
+ */
+export class ApiMeter {
+  calls = 0;
+  rounds = 0;
+  operations: string[] = [];
+  #inFlight = 0;
+
+  /** Forgets what was counted (call before the operation to measure). */
+  reset(): void {
+    this.calls = 0;
+    this.rounds = 0;
+    this.operations = [];
+  }
+
+  /** Wraps one request. */
+  async track<T>(label: string, send: () => Promise<T>): Promise<T> {
+    this.calls++;
+    this.operations.push(label);
+    if (this.#inFlight === 0) this.rounds++;
+    this.#inFlight++;
+    try {
+      return await send();
+    } finally {
+      this.#inFlight--;
+    }
+  }
+}
+
 /** Options of startBot. */
 export interface BotHarnessOptions {
   /** The bot's clock (default: NOW, fixed). */
@@ -65,6 +98,8 @@ export interface BotHarness {
   app: RegisteredApp;
   /** The Probot instance behind the middleware (the tick authenticates through it). */
   probot: Probot;
+  /** The bot's API calls and round trips (installation and app requests; not the test's own). */
+  meter: ApiMeter;
   /** The clock the app was given. */
   clock: () => Date;
   /** The repository's state in the fake. */
@@ -123,12 +158,19 @@ export async function startBot(options: BotHarnessOptions = {}): Promise<BotHarn
   repo.addCollaborator(PEOPLE.bot, 'write');
 
   const resilient = options.resilient ?? false;
+  const meter = new ApiMeter();
+  const Metered = ProbotOctokit.plugin((octokit: CoreOctokit) => {
+    octokit.hook.wrap('request', (request, opts) =>
+      meter.track(`${opts.method} ${opts.url}`, async () => request(opts)),
+    );
+    return {};
+  });
   const probot = new Probot({
     appId: app.appId,
     privateKey: app.privateKey,
     secret: SECRET,
     logLevel: 'fatal',
-    Octokit: ProbotOctokit.defaults((o: object) => ({
+    Octokit: Metered.defaults((o: object) => ({
       ...o,
       baseUrl: fake.url,
       retry: resilient ? { enabled: true, retryAfterBaseValue: 1 } : { enabled: false },
@@ -180,6 +222,7 @@ export async function startBot(options: BotHarnessOptions = {}): Promise<BotHarn
     fake,
     app,
     probot,
+    meter,
     clock: options.clock ?? (() => NOW),
     repo,
     hookUrl,
