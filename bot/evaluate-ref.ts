@@ -1,62 +1,143 @@
 import type { Baseline, Evaluation } from '../src/core/evaluate.js';
 import { evaluateEnvironment } from '../src/core/evaluate.js';
-import { loadRepository, type Repository } from '../src/core/load/load-repository.js';
-import { baselineFromGitHub } from '../src/github/baseline.js';
+import type { EnvironmentEntry, RepoReader } from '../src/core/load/load-repository.js';
+import { loadRepository, type Repository, SETTINGS_PATH } from '../src/core/load/load-repository.js';
+import { baselineAt, baselineFromGitHub } from '../src/github/baseline.js';
+import type { DeployTag } from '../src/github/github-port.js';
+import { readFilesAt } from '../src/github/graphql-files.js';
+import { readSnapshot } from '../src/github/graphql-snapshot.js';
+import { parseRecordMessage } from '../src/github/record-refs.js';
 import type { BotContext } from './bot-context.js';
-import { type CommandFreeze, freezeReason, listCommandFreezes } from './freeze/freeze-records.js';
+import {
+  type CommandFreeze,
+  FREEZE_PREFIX,
+  freezeReason,
+  listCommandFreezes,
+} from './freeze/freeze-records.js';
 
 /** One environment at a ref, judged against its last deploy tag. */
 export interface EnvironmentPlan {
   baseline: Baseline;
   evaluation: Evaluation;
+  /** Its deploy tags, oldest first. */
+  tags: DeployTag[];
 }
 
 /** Every environment at a ref, judged; with the repository as loaded and the command freezes in force. */
 export interface RefPlan {
   ref: string;
+  /** The commit `ref` named when it was read. */
+  commit: string;
   repo: Repository;
   plans: Map<string, EnvironmentPlan>;
   freezes: Map<string, CommandFreeze>;
 }
 
 /**
- * Loads catalog and environments at `ref` (a commit sha, for one consistent snapshot) and judges each
- * environment as `validate` does: the committed manifest against the last deploy tag, with command
- * freezes added to the gate. `target: 'compiled'` judges what compile gives instead (security PRs).
- * Input errors (InputError, ResolveError) propagate for the caller to report. Environments are judged
- * concurrently: their reads are independent, so they cost one round trip each level, not one per
- * environment.
+ * Loads catalog and environments at `ref` and judges each environment as `validate` does: the
+ * committed manifest against the last deploy tag, with command freezes added to the gate.
+ * `target: 'compiled'` judges what compile gives instead (security PRs, the dashboard).
+ * Two GraphQL requests in sequence read everything: the snapshot (files, deploy tags, freezes), then
+ * the files of every environment's last deploy tag (src/github/graphql-snapshot.ts). Input errors
+ * (InputError, ResolveError) propagate for the caller to report.
  */
 export async function evaluateAt(
   ctx: BotContext,
   ref: string,
   options: { environments?: readonly string[]; target?: 'committed' | 'compiled' } = {},
 ): Promise<RefPlan> {
-  const [repo, freezes] = await Promise.all([
-    loadRepository(
-      ctx.port.readerAt(ref),
-      ctx.validators,
-      options.environments ? { environments: options.environments } : {},
-    ),
-    listCommandFreezes(ctx.octokit, ctx.coordinates),
-  ]);
-  const entries = [...repo.environments.values()];
-  const judged = await Promise.all(
-    entries.map(async (entry): Promise<[string, EnvironmentPlan]> => {
-      const baseline = await baselineFromGitHub(ctx.port, repo.settings.tagPrefix, entry, ctx.validators, '');
-      const freeze = freezes.get(entry.name);
-      const evaluation = evaluateEnvironment(
-        entry,
-        repo.catalog,
-        baseline,
-        ctx.now,
-        options.target ?? 'committed',
-        freeze ? { freezes: [freezeReason(freeze)] } : {},
-      );
-      return [entry.name, { baseline, evaluation }];
-    }),
+  const snapshot = await readSnapshot(ctx.octokit, ctx.coordinates, {
+    ref,
+    settingsPath: SETTINGS_PATH,
+    dirs: [ctx.settings.catalogDir, ctx.settings.environmentsDir],
+    tagPrefix: ctx.settings.tagPrefix,
+    recordPrefixes: [FREEZE_PREFIX],
+  });
+  const repo = await loadRepository(
+    snapshot.reader,
+    ctx.validators,
+    options.environments ? { environments: options.environments } : {},
   );
-  return { ref, repo, plans: new Map(judged), freezes };
+  const freezeCommits = snapshot.records.get(FREEZE_PREFIX);
+  const freezes = freezeCommits
+    ? new Map(
+        freezeCommits.flatMap((c) => {
+          const data = parseRecordMessage<CommandFreeze>(c.message);
+          return data ? [[data.environment, data] as const] : [];
+        }),
+      )
+    : await listCommandFreezes(ctx.octokit, ctx.coordinates);
+  const entries = [...repo.environments.values()];
+  const baselines = await baselinesOf(ctx, repo, entries, snapshot.deployTags);
+  const plans = new Map<string, EnvironmentPlan>();
+  for (const entry of entries) {
+    const { baseline, tags } = baselines.get(entry.name)!;
+    const freeze = freezes.get(entry.name);
+    const evaluation = evaluateEnvironment(
+      entry,
+      repo.catalog,
+      baseline,
+      ctx.now,
+      options.target ?? 'committed',
+      freeze ? { freezes: [freezeReason(freeze)] } : {},
+    );
+    plans.set(entry.name, { baseline, evaluation, tags });
+  }
+  return { ref, commit: snapshot.commit, repo, plans, freezes };
+}
+
+/**
+ * Every environment's baseline: its deploy tags (from the snapshot, or listed per environment when
+ * the snapshot could not hold them all, or when the files set another tag prefix), and the files of
+ * its last deploy tag, all read in one request.
+ */
+async function baselinesOf(
+  ctx: BotContext,
+  repo: Repository,
+  entries: readonly EnvironmentEntry[],
+  prefetched: Map<string, DeployTag[]> | undefined,
+): Promise<Map<string, { baseline: Baseline; tags: DeployTag[] }>> {
+  const out = new Map<string, { baseline: Baseline; tags: DeployTag[] }>();
+  if (!prefetched || repo.settings.tagPrefix !== ctx.settings.tagPrefix) {
+    await Promise.all(
+      entries.map(async (entry) => {
+        const tags = await ctx.port.deployTags(repo.settings.tagPrefix, entry.name);
+        const baseline = await baselineFromGitHub(
+          ctx.port,
+          repo.settings.tagPrefix,
+          entry,
+          ctx.validators,
+          '',
+        );
+        out.set(entry.name, { baseline, tags });
+      }),
+    );
+    return out;
+  }
+  const wanted = entries.flatMap((entry) => {
+    const last = prefetched.get(entry.name)?.at(-1);
+    return last
+      ? [
+          { rev: last.commit, path: entry.source.path },
+          { rev: last.commit, path: entry.manifestPath },
+        ]
+      : [];
+  });
+  const texts = await readFilesAt(ctx.octokit, ctx.coordinates, wanted);
+  for (const entry of entries) {
+    const tags = prefetched.get(entry.name) ?? [];
+    const last = tags.at(-1);
+    const reader: RepoReader | undefined = last && {
+      list: async () => [],
+      read: async (path) => {
+        const text = texts.get(`${last.commit}:${path}`);
+        // Not inlined by GraphQL (binary or too large): read it through the Git Data API.
+        return text === null ? ctx.port.readerAt(last.commit).read(path) : text;
+      },
+    };
+    out.set(entry.name, { baseline: await baselineAt(reader, tags, entry, ctx.validators, ''), tags });
+  }
+  return out;
 }
 
 /** Blocked, drifting or unpatchable: the change must not merge. */

@@ -112,10 +112,16 @@ async function recordAt<T>(
   sha: string,
 ): Promise<RefRecord<T> | undefined> {
   const { data } = await octokit.rest.git.getCommit({ owner, repo, commit_sha: sha });
-  const blank = data.message.indexOf('\n\n');
+  const parsed = parseRecordMessage<T>(data.message);
+  return parsed === undefined ? undefined : { ref, commit: sha, data: parsed };
+}
+
+/** The data of a record's commit message (a title, a blank line, JSON); undefined when it is not one. */
+export function parseRecordMessage<T>(message: string): T | undefined {
+  const blank = message.indexOf('\n\n');
   if (blank < 0) return undefined;
   try {
-    return { ref, commit: sha, data: JSON.parse(data.message.slice(blank + 2)) as T };
+    return JSON.parse(message.slice(blank + 2)) as T;
   } catch {
     // Not one of ours (someone pushed another commit to the ref): ignore it rather than guess.
     return undefined;

@@ -1,6 +1,7 @@
 import { type Authentication, authenticate } from './app-auth.js';
 import { faultReply } from './fault-replies.js';
 import type { Faults } from './faults.js';
+import { serveGraphql } from './graphql/serve-graphql.js';
 import { errorBody, notFoundReply, type RateLimits, type Reply } from './http-reply.js';
 import type { GitHubDescription } from './openapi/description.js';
 import type { Route } from './openapi/route-table.js';
@@ -63,6 +64,8 @@ async function pipeline(
     message: string,
   ) => ctx.log.problem({ kind, method: raw.method, path, operationId: entry.operationId, message });
 
+  // GraphQL has no place in the REST description; it has its own pipeline (graphql/serve-graphql.ts).
+  if (path === '/graphql') return serveGraphql(ctx, raw, entry);
   const match = ctx.description.routes.match(raw.method, path);
   if (match.kind !== 'found') {
     problem(

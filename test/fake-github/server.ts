@@ -103,7 +103,9 @@ async function serve(
     const reply = await dispatch(ctx, {
       method,
       // GitHub Enterprise Server serves the REST API under /api/v3 (Probot's GHE_HOST points there).
-      url: (req.url ?? '/').replace(/^\/api\/v3(?=\/|$)/, '') || '/',
+      url:
+        (req.url ?? '/').replace(/^\/api\/graphql(?=\?|$)/, '/graphql').replace(/^\/api\/v3(?=\/|$)/, '') ||
+        '/',
       headers,
       body: Buffer.concat(chunks),
       requestId,
