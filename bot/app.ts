@@ -82,7 +82,8 @@ export function lockstepApp(deps: Partial<BotDeps> = {}): ApplicationFunction {
         await reconcileProtection(ctx, `push ${context.payload.after.slice(0, 7)} by @${who}`);
         if (touchesLockstep(ctx, changed))
           await syncSecurityPulls(ctx, `push ${context.payload.after.slice(0, 7)} by @${who}`);
-        if (ctx.settings.bot.dashboard) await updateDashboard(ctx);
+        if (ctx.settings.bot.dashboard)
+          await updateDashboard(ctx, `push ${context.payload.after.slice(0, 7)} by @${who}`);
       }),
     );
     on(
@@ -96,7 +97,8 @@ export function lockstepApp(deps: Partial<BotDeps> = {}): ApplicationFunction {
         } else {
           return;
         }
-        if (ctx.settings.bot.dashboard) await updateDashboard(ctx);
+        if (ctx.settings.bot.dashboard)
+          await updateDashboard(ctx, `repository_dispatch ${type} from @${ctx.sender}`);
       }),
     );
     on(
@@ -114,7 +116,7 @@ export function lockstepApp(deps: Partial<BotDeps> = {}): ApplicationFunction {
           });
         }
         if (ctx.settings.bot.dashboard && ['success', 'failure', 'error'].includes(status.state))
-          await updateDashboard(ctx);
+          await updateDashboard(ctx, `deployment_status ${status.state} of ${deployment.environment}`);
       }),
     );
     on(

@@ -44,5 +44,6 @@ export async function runCommand(ctx: BotContext, event: CommentEvent): Promise<
   }
   if (command.verb === 'rollback') await rollbackCommand(ctx, command, source);
   else await freezeCommand(ctx, command, source);
-  if (ctx.settings.bot.dashboard) await updateDashboard(ctx);
+  if (ctx.settings.bot.dashboard)
+    await updateDashboard(ctx, `/lockstep ${command.verb} by @${source.author}`);
 }
