@@ -35,7 +35,7 @@ type WriteGroup = NonNullable<Exclude<ThrottlingOptions, { enabled: false }>['wr
  * A stand-in for plugin-throttling's write group (a Bottleneck.Group, of which the plugin only calls
  * `key(id).schedule(options, fn)`) that spaces writes by `ms`, per client instead of per process.
  */
-function pacedWrites(ms: number): WriteGroup {
+export function pacedWrites(ms: number): WriteGroup {
   let next = 0;
   const limiter = {
     async schedule<T>(_options: unknown, fn: () => Promise<T>): Promise<T> {

@@ -6,6 +6,7 @@ import { Octokit } from '@octokit/rest';
 import { createNodeMiddleware, Probot, ProbotOctokit } from 'probot';
 import { lockstepApp } from '../../bot/app.js';
 import type { Manifest } from '../../src/core/generated/schema-types.js';
+import { pacedWrites } from '../../src/github/octokit.js';
 import { createGitHubPort } from '../../src/github/octokit-port.js';
 import {
   type DeliverOptions,
@@ -182,7 +183,9 @@ export async function startBot(options: BotHarnessOptions = {}): Promise<BotHarn
             onSecondaryRateLimit: (_after: number, _opts: unknown, _o: unknown, count: number) => count < 3,
             fallbackSecondaryRateRetryAfter: 0,
             retryAfterBaseValue: 1,
-            write: undefined,
+            // No pause between writes (GitHub's advice, 1 s and 3 s, is for production, not tests).
+            write: pacedWrites(0),
+            notifications: pacedWrites(0),
           }
         : { enabled: false },
     })),
