@@ -7,6 +7,8 @@ export interface PullRef {
   /** The branch it merges into. */
   baseRef: string;
   author: string;
+  /** The pull request's page, where a check's "Details" leads. */
+  url?: string;
 }
 
 /** The PullRef of a webhook's `pull_request` object. */
@@ -15,6 +17,7 @@ export function pullRefOf(pull: {
   head: { sha: string; ref: string };
   base: { ref: string };
   user: { login: string } | null;
+  html_url?: string;
 }): PullRef {
   return {
     number: pull.number,
@@ -22,5 +25,6 @@ export function pullRefOf(pull: {
     headRef: pull.head.ref,
     baseRef: pull.base.ref,
     author: pull.user?.login ?? '',
+    ...(pull.html_url ? { url: pull.html_url } : {}),
   };
 }

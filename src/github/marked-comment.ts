@@ -40,10 +40,12 @@ export async function upsertMarkedComment(
   issueNumber: number,
   marker: string,
   body: string,
+  /** The comments with `marker`, when the caller listed them already (saves the first call). */
+  listed?: readonly MarkedComment[],
 ): Promise<{ id: number; url: string; created: boolean; changed: boolean }> {
   const { owner, repo } = coordinates;
   const text = body.includes(marker) ? body : `${marker}\n${body}`;
-  const [existing] = await findMarkedComments(octokit, coordinates, issueNumber, marker);
+  const [existing] = listed ?? (await findMarkedComments(octokit, coordinates, issueNumber, marker));
   if (existing) {
     if (existing.body === text) return { id: existing.id, url: existing.url, created: false, changed: false };
     await octokit.rest.issues.updateComment({ owner, repo, comment_id: existing.id, body: text });

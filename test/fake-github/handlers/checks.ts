@@ -59,9 +59,33 @@ export function checkRunObject(ctx: RepoContext, run: CheckRunRecord) {
     },
     name: run.name,
     check_suite: { id: run.suiteId },
-    // The fake has no GitHub App registry; check runs are shown as created without one.
-    app: null,
+    app: creatorApp(ctx, run),
     pull_requests: [],
+  };
+}
+
+/**
+ * The GitHub App that created a run (`<slug>[bot]` acting through an installation token), as GitHub
+ * shows it; null for a run a plain user token created, which GitHub itself would refuse.
+ */
+function creatorApp(ctx: RepoContext, run: CheckRunRecord) {
+  const slug = run.creator.endsWith('[bot]') ? run.creator.slice(0, -'[bot]'.length) : undefined;
+  const app = slug === undefined ? undefined : ctx.repo.global.apps.bySlug(slug);
+  if (!app) return null;
+  return {
+    id: app.id,
+    slug: app.slug,
+    node_id: nodeId('Integration', app.id),
+    client_id: `Iv1.${app.id.toString(16).padStart(16, '0')}`,
+    owner: ctx.user(app.owner.login),
+    name: app.name,
+    description: null,
+    external_url: `https://example.com/${app.slug}`,
+    html_url: `https://github.com/apps/${app.slug}`,
+    created_at: githubTime(app.createdAt),
+    updated_at: githubTime(app.createdAt),
+    permissions: app.permissions,
+    events: app.events,
   };
 }
 
@@ -156,6 +180,7 @@ export const checkHandlers: HandlerTable = {
     const sha = refSha(req, ctx);
     let runs = ctx.repo.checks.checkRunsFor(sha, req.query.check_name);
     if (req.query.status) runs = runs.filter((r) => r.status === req.query.status);
+    if (req.query.app_id) runs = runs.filter((r) => String(creatorApp(ctx, r)?.id) === req.query.app_id);
     if (req.query.filter !== 'all') {
       // filter=latest (the default) keeps the newest run of each name.
       const seen = new Set<string>();

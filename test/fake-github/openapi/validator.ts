@@ -96,7 +96,8 @@ export class OpenApiValidator {
     let node: unknown = this.#doc;
     for (const token of pointer.split('/').slice(1)) {
       const key = token.replaceAll('~1', '/').replaceAll('~0', '~');
-      node = isRecord(node) ? node[key] : undefined;
+      // Inline parameter schemas sit in the `parameters` array (e.g. checks/list-for-ref's app_id).
+      node = isRecord(node) || Array.isArray(node) ? (node as Record<string, unknown>)[key] : undefined;
     }
     return node;
   }
