@@ -142,6 +142,13 @@ async function contextOf(context: Context, deps: BotDeps): Promise<BotContext | 
     repository?: { default_branch?: string };
     sender?: { login?: string };
     pull_request?: { head?: { sha?: string } };
+    issue?: { number?: number };
+    comment?: {
+      id?: number;
+      body?: string;
+      html_url?: string;
+      user?: { login?: string; type?: string } | null;
+    };
   };
   if (!payload.repository) return undefined;
   const octokit = context.octokit as unknown as Octokit;
@@ -162,7 +169,18 @@ async function contextOf(context: Context, deps: BotDeps): Promise<BotContext | 
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     const sha = payload.pull_request?.head?.sha;
-    await reportSettingsError(octokit, coordinates, sha, error, log);
+    const { issue, comment } = payload;
+    const command =
+      issue?.number !== undefined && comment?.id !== undefined && comment.user?.type !== 'Bot'
+        ? {
+            issueNumber: issue.number,
+            commentId: comment.id,
+            body: comment.body ?? '',
+            url: comment.html_url ?? '',
+            author: comment.user?.login ?? '',
+          }
+        : undefined;
+    await reportSettingsError(octokit, coordinates, { headSha: sha, command }, error, log);
     return undefined;
   }
 }

@@ -1,38 +1,101 @@
 import type { Octokit } from '@octokit/rest';
 import type { InputError } from '../src/core/errors.js';
 import type { RepoCoordinates } from '../src/github/github-port.js';
+import { upsertMarkedComment } from '../src/github/marked-comment.js';
 import type { BotLog } from './bot-context.js';
+import { parseCommand } from './commands/parse-command.js';
+import { replyMarker } from './commands/reply.js';
+import { POLICY_CHECK } from './pulls/check-runs.js';
+import { appIdOf } from './pulls/own-app.js';
 
 /**
  * Invalid `.github/lockstep.yml`: the bot acts on nothing, and says why. On a pull request's head the
- * `lockstep/policy` check fails with each problem; elsewhere the problems go to the log.
+ * `lockstep/policy` check fails with each problem (the run already there is updated, so a redelivery
+ * does not add another); elsewhere the problems go to the log.
  */
 export async function reportSettingsError(
   octokit: Octokit,
   { owner, repo }: RepoCoordinates,
-  headSha: string | undefined,
+  where: {
+    headSha?: string | undefined;
+    /** A comment that may hold a command: it gets an answer saying why nothing was done. */
+    command?:
+      | { issueNumber: number; commentId: number; body: string; url: string; author: string }
+      | undefined;
+  },
   error: InputError,
   log: BotLog,
 ): Promise<void> {
   const lines = error.diagnostics.map((d) => `${d.file}: ${d.message}`);
   log('warn', `Lockstep settings are invalid, nothing done: ${lines.join('; ')}`);
+  const { headSha, command } = where;
+  const parsed = command && parseCommand(command.body);
+  if (command && parsed) {
+    const source = {
+      issueNumber: command.issueNumber,
+      commentId: command.commentId,
+      commentUrl: command.url,
+      author: command.author,
+    };
+    const body = [
+      replyMarker(source),
+      `@${command.author} asked [\`${parsed.text}\`](${command.url}).`,
+      '',
+      'Nothing was done: `.github/lockstep.yml` on the default branch is invalid, so Lockstep acts on nothing until it is fixed:',
+      '',
+      ...lines.map((l) => `- ${l}`),
+    ].join('\n');
+    await upsertMarkedComment(octokit, { owner, repo }, command.issueNumber, replyMarker(source), body);
+  }
   if (!headSha) return;
+  const output = {
+    title: '.github/lockstep.yml is invalid',
+    summary: [
+      'Lockstep did not judge this pull request: the settings on the default branch are invalid.',
+      '',
+      ...lines.map((l) => `- ${l}`),
+      '',
+      'Fix the file (schema: schemas/settings.schema.json) on the default branch; the next push re-runs this check.',
+    ].join('\n'),
+  };
+  // Only the bot's own run is updated: another app's or a workflow's run of the same name is not ours.
+  const appId = await appIdOf(octokit, log);
+  const { data } = await octokit.rest.checks.listForRef({
+    owner,
+    repo,
+    ref: headSha,
+    check_name: POLICY_CHECK,
+    filter: 'all',
+    per_page: 100,
+    ...(appId !== undefined ? { app_id: appId } : {}),
+  });
+  const existing = data.check_runs
+    .filter((r) => appId === undefined || r.app?.id === appId)
+    .sort((a, b) => b.id - a.id)[0];
+  if (existing) {
+    if (
+      existing.conclusion === 'failure' &&
+      existing.output.title === output.title &&
+      existing.output.summary === output.summary
+    )
+      return;
+    await octokit.rest.checks.update({
+      owner,
+      repo,
+      check_run_id: existing.id,
+      status: 'completed',
+      conclusion: 'failure',
+      output,
+    });
+    return;
+  }
   await octokit.rest.checks.create({
     owner,
     repo,
-    name: 'lockstep/policy',
+    name: POLICY_CHECK,
     head_sha: headSha,
     status: 'completed',
     conclusion: 'failure',
-    output: {
-      title: '.github/lockstep.yml is invalid',
-      summary: [
-        'Lockstep did not judge this pull request: its settings are invalid.',
-        '',
-        ...lines.map((l) => `- ${l}`),
-        '',
-        'Fix the file (schema: schemas/settings.schema.json) and push again.',
-      ].join('\n'),
-    },
+    output,
   });
 }
