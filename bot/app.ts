@@ -113,6 +113,8 @@ export function lockstepApp(deps: Partial<BotDeps> = {}): ApplicationFunction {
             state: status.state,
             description: status.description ?? '',
             url: status.log_url ?? status.target_url ?? '',
+            payload: deployment.payload,
+            creator: deployment.creator?.login ?? '',
           });
         }
         if (ctx.settings.bot.dashboard && ['success', 'failure', 'error'].includes(status.state))
