@@ -110,4 +110,28 @@ describe('branch protection through @octokit/rest', () => {
     ).rejects.toMatchObject({ status: 422 });
     expect(ctx.fake.clearProblems().map((p) => p.kind)).toEqual(['rejected']);
   });
+
+  it('takes exactly one of contexts and checks, as GitHub does, and keeps app pins and apps', async () => {
+    const octokit = ctx.as('acme');
+    const put: string = 'PUT /repos/{owner}/{repo}/branches/{branch}/protection';
+    const base = { ...ctx.repo, branch: 'main', enforce_admins: false, required_pull_request_reviews: null };
+    const app = ctx.fake.registerApp({ slug: 'ci-bot' });
+    await octokit.request(put, {
+      ...base,
+      required_status_checks: { strict: false, checks: [{ context: 'ci/build', app_id: app.appId }] },
+      restrictions: { users: ['acme'], teams: [], apps: ['ci-bot'] },
+    });
+    const got = await octokit.rest.repos.getBranchProtection({ ...ctx.repo, branch: 'main' });
+    expect(got.data.required_status_checks?.checks).toEqual([{ context: 'ci/build', app_id: app.appId }]);
+    expect(got.data.required_status_checks?.contexts).toEqual(['ci/build']);
+    expect(got.data.restrictions?.apps?.map((a) => a.slug)).toEqual(['ci-bot']);
+    await expect(
+      octokit.request(put, {
+        ...base,
+        required_status_checks: { strict: false, contexts: ['ci/build'], checks: [{ context: 'ci/build' }] },
+        restrictions: null,
+      }),
+    ).rejects.toMatchObject({ status: 422 });
+    expect(ctx.fake.clearProblems().map((p) => p.kind)).toEqual(['rejected']);
+  });
 });

@@ -25,7 +25,7 @@ function ownInstallation(req: FakeRequest, state: FakeState, app: AppRecord): In
 }
 
 /** GitHub's `integration` object (GET /app). */
-function integrationObject(req: FakeRequest, state: FakeState, app: AppRecord) {
+export function integrationObject(req: FakeRequest, state: FakeState, app: AppRecord) {
   const installations = [...state.apps.installations.values()].filter((i) => i.appId === app.id);
   return {
     id: app.id,

@@ -14,7 +14,7 @@ function protectionSummary(req: FakeRequest, repo: RepoState, branch: string) {
   const url = `${repoApi(req, repo)}/branches/${branch}/protection`;
   const rules = repo.protection.branches.get(branch);
   const checks = rules?.required_status_checks;
-  const list = checks ? (checks.checks ?? checks.contexts.map((context) => ({ context }))) : [];
+  const list = checks ? (checks.checks ?? (checks.contexts ?? []).map((context) => ({ context }))) : [];
   const level = !checks ? 'off' : rules?.enforce_admins ? 'everyone' : 'non_admins';
   return {
     protected: rules !== undefined,

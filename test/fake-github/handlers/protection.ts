@@ -1,7 +1,9 @@
 import { nodeId } from '../github-objects.js';
 import type { ProtectionSettings } from '../state/protection-store.js';
+import type { FakeState } from '../state/store.js';
 import type { FakeRequest, HandlerTable } from '../types.js';
 import { GitHubError } from '../types.js';
+import { integrationObject } from './apps.js';
 import { type RepoContext, repoContext } from './handler-context.js';
 
 /** A stable id for an org team (the fake keeps teams as org -> slug -> members, without ids). */
@@ -42,21 +44,39 @@ function branchOf(req: FakeRequest, ctx: RepoContext): string {
 }
 
 function statusChecksObject(url: string, checks: NonNullable<ProtectionSettings['required_status_checks']>) {
-  const list = checks.checks ?? checks.contexts.map((context) => ({ context }));
+  const list = checks.checks ?? (checks.contexts ?? []).map((context) => ({ context }));
   return {
     url: `${url}/required_status_checks`,
     strict: checks.strict,
-    contexts: checks.checks ? checks.checks.map((c) => c.context) : checks.contexts,
+    contexts: checks.checks ? checks.checks.map((c) => c.context) : (checks.contexts ?? []),
     checks: list.map((c) => ({ context: c.context, app_id: 'app_id' in c ? (c.app_id ?? null) : null })),
     contexts_url: `${url}/required_status_checks/contexts`,
   };
 }
 
+/**
+ * GitHub Apps named by slug, as GitHub lists them in protection (apps the fake does not know are left
+ * out). The description types `restrictions.apps[].description` as a non-null string.
+ */
+function appObjects(req: FakeRequest, state: FakeState, slugs: readonly string[] | undefined) {
+  return (slugs ?? []).flatMap((slug) => {
+    const app = state.apps.bySlug(slug);
+    return app ? [{ ...integrationObject(req, state, app), description: '' }] : [];
+  });
+}
+
 /** The stored rules in GitHub's protection shape (valid as both `branch-protection` and `protected-branch`). */
-function protectionObject(ctx: RepoContext, branch: string, s: ProtectionSettings) {
+function protectionObject(
+  req: FakeRequest,
+  state: FakeState,
+  ctx: RepoContext,
+  branch: string,
+  s: ProtectionSettings,
+) {
   const url = `${ctx.repoUrl}/branches/${encodeURIComponent(branch)}/protection`;
   const users = (logins: readonly string[] | undefined) => (logins ?? []).map((l) => ctx.user(l));
   const teams = (slugs: readonly string[] | undefined) => (slugs ?? []).map((t) => teamObject(ctx, t));
+  const apps = (slugs: readonly string[] | undefined) => appObjects(req, state, slugs);
   const enabled = (value: boolean | null | undefined) => ({ enabled: value ?? false });
   const reviews = s.required_pull_request_reviews;
   return {
@@ -72,7 +92,8 @@ function protectionObject(ctx: RepoContext, branch: string, s: ProtectionSetting
             require_code_owner_reviews: reviews.require_code_owner_reviews ?? false,
             required_approving_review_count: reviews.required_approving_review_count ?? 1,
             require_last_push_approval: reviews.require_last_push_approval ?? false,
-            ...(reviews.dismissal_restrictions
+            // GitHub documents an empty `dismissal_restrictions` object as "disabled".
+            ...(reviews.dismissal_restrictions && Object.keys(reviews.dismissal_restrictions).length > 0
               ? {
                   dismissal_restrictions: {
                     url: `${url}/dismissal_restrictions`,
@@ -80,7 +101,7 @@ function protectionObject(ctx: RepoContext, branch: string, s: ProtectionSetting
                     teams_url: `${url}/dismissal_restrictions/teams`,
                     users: users(reviews.dismissal_restrictions.users),
                     teams: teams(reviews.dismissal_restrictions.teams),
-                    apps: [],
+                    apps: apps(reviews.dismissal_restrictions.apps),
                   },
                 }
               : {}),
@@ -89,7 +110,7 @@ function protectionObject(ctx: RepoContext, branch: string, s: ProtectionSetting
                   bypass_pull_request_allowances: {
                     users: users(reviews.bypass_pull_request_allowances.users),
                     teams: teams(reviews.bypass_pull_request_allowances.teams),
-                    apps: [],
+                    apps: apps(reviews.bypass_pull_request_allowances.apps),
                   },
                 }
               : {}),
@@ -114,7 +135,7 @@ function protectionObject(ctx: RepoContext, branch: string, s: ProtectionSetting
             apps_url: `${url}/restrictions/apps`,
             users: users(s.restrictions.users),
             teams: teams(s.restrictions.teams),
-            apps: [],
+            apps: apps(s.restrictions.apps),
           },
         }
       : {}),
@@ -126,13 +147,13 @@ export const protectionHandlers: HandlerTable = {
   'repos/get-branch-protection': (req, state) => {
     const ctx = repoContext(req, state);
     const branch = branchOf(req, ctx);
-    return { status: 200, body: protectionObject(ctx, branch, ctx.repo.protection.get(branch)) };
+    return { status: 200, body: protectionObject(req, state, ctx, branch, ctx.repo.protection.get(branch)) };
   },
   'repos/update-branch-protection': (req, state) => {
     const ctx = repoContext(req, state);
     const branch = branchOf(req, ctx);
     const stored = ctx.repo.protection.set(branch, req.body as ProtectionSettings);
-    return { status: 200, body: protectionObject(ctx, branch, stored) };
+    return { status: 200, body: protectionObject(req, state, ctx, branch, stored) };
   },
   'repos/delete-branch-protection': (req, state) => {
     const ctx = repoContext(req, state);

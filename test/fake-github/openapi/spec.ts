@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { applyErrata } from './errata.js';
 
 /** The parts of an OpenAPI 3.0 document the fake reads. Schemas stay `unknown`: ajv checks them. */
 export interface OpenApiDocument {
@@ -24,6 +25,7 @@ export function readGitHubSpec(): OpenApiDocument {
   const file = createRequire(import.meta.url).resolve(SPEC_FILE);
   const doc = JSON.parse(readFileSync(file, 'utf8')) as OpenApiDocument;
   normalizeNullable(doc);
+  applyErrata(doc);
   return doc;
 }
 

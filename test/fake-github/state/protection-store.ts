@@ -3,9 +3,10 @@ import type { RepoState } from './repo-state.js';
 
 /** The body of PUT /branches/{branch}/protection, stored exactly as sent. */
 export interface ProtectionSettings {
+  /** GitHub takes exactly one of `contexts` (deprecated) and `checks` (openapi/errata.ts). */
   required_status_checks: {
     strict: boolean;
-    contexts: string[];
+    contexts?: string[];
     checks?: Array<{ context: string; app_id?: number }>;
   } | null;
   enforce_admins: boolean | null;
