@@ -1,8 +1,4 @@
-import {
-  findMarkedComments,
-  type MarkedComment,
-  upsertMarkedComment,
-} from '../../src/github/marked-comment.js';
+import { type MarkedComment, upsertMarkedComment } from '../../src/github/marked-comment.js';
 import type { BotContext } from '../bot-context.js';
 import type { PullJudgement } from './judge-pull.js';
 import {
@@ -44,15 +40,6 @@ export interface PlanCommentState {
   isHead: boolean;
 }
 
-/** Reads the plan comments and the pull request's current head, in parallel. */
-export async function readPlanComment(ctx: BotContext, pull: PullRef): Promise<PlanCommentState> {
-  const [existing, isHead] = await Promise.all([
-    findMarkedComments(ctx.octokit, ctx.coordinates, pull.number, PLAN_MARKER),
-    stillHead(ctx, pull),
-  ]);
-  return { existing, isHead };
-}
-
 /**
  * Creates or updates the pull request's plan comment, unless a newer commit was pushed meanwhile:
  * two pushes in quick succession are judged concurrently, and the older judgement must not overwrite
@@ -75,16 +62,14 @@ export async function writePlanComment(
  * Replaces an existing plan comment with `note` (the head is invalid, or no longer changes Lockstep
  * files), so it does not show a plan that no longer holds. Creates nothing.
  */
-export async function retirePlanComment(ctx: BotContext, pull: PullRef, note: string): Promise<void> {
-  const [existing] = await findMarkedComments(ctx.octokit, ctx.coordinates, pull.number, PLAN_MARKER);
+export async function retirePlanComment(
+  ctx: BotContext,
+  state: PlanCommentState,
+  note: string,
+): Promise<void> {
+  const [existing] = state.existing;
   const body = `${PLAN_MARKER}\n${note}`;
-  if (!existing || existing.body === body || !(await stillHead(ctx, pull))) return;
+  if (!existing || existing.body === body || !state.isHead) return;
   const { owner, repo } = ctx.coordinates;
   await ctx.octokit.rest.issues.updateComment({ owner, repo, comment_id: existing.id, body });
-}
-
-async function stillHead(ctx: BotContext, pull: PullRef): Promise<boolean> {
-  const { owner, repo } = ctx.coordinates;
-  const { data } = await ctx.octokit.rest.pulls.get({ owner, repo, pull_number: pull.number });
-  return data.head.sha === pull.headSha;
 }

@@ -42,12 +42,14 @@ describe('invalid .github/lockstep.yml', () => {
 
   it('does nothing on a push, and says so only in the log', async () => {
     bot = await startBot({ files: { '.github/lockstep.yml': INVALID } });
-    const before = bot.repo.git.branch('main');
+    const before = bot.repo.git.branch('main') ?? '';
     const sha = bot.commit('main', { 'catalog/extra.yaml': 'x: 1\n' });
     const mark = bot.fake.requests.length;
     const delivery = await bot.deliver('push', undefined, { before, after: sha });
     expect(delivery.status).toBe(200);
-    const writes = bot.fake.requests.slice(mark).filter((r) => r.method !== 'GET' && r.operationId !== 'graphql');
+    const writes = bot.fake.requests
+      .slice(mark)
+      .filter((r) => r.method !== 'GET' && r.operationId !== 'graphql');
     expect(writes.map((r) => r.operationId)).toEqual(['apps/create-installation-access-token']);
   });
 });

@@ -13,6 +13,7 @@ import type { FakeState } from '../state/store.js';
 import { objectByExpression, refsConnection } from './git-nodes.js';
 import { githubGraphqlSchema } from './github-schema.js';
 import { GraphqlFieldError, UnimplementedFieldError } from './graphql-errors.js';
+import { pullRequestNode } from './pull-nodes.js';
 
 /** Who asks, for repository visibility. */
 export interface GraphqlCaller {
@@ -146,5 +147,6 @@ function repoFields(repo: RepoState): Node {
       objectByExpression(repo, args.oid ?? args.expression ?? ''),
     refs: (args: { refPrefix: string; first?: number | null; after?: string | null; last?: number | null }) =>
       refsConnection(repo, args),
+    pullRequest: (args: { number: number }) => pullRequestNode(repo, args.number),
   };
 }
