@@ -7,8 +7,38 @@ import type { OpenApiDocument } from './spec.js';
  *   GitHub takes exactly one of `contexts` (deprecated) and `checks`; with both it answers 422 "More
  *   than one subschema in oneOf matched", with neither 422 as well (google/go-github#2976,
  *   ossf/allstar#155). A client that restores checks pinned to an app must send `checks` alone.
+ * - GET /app/installations: the description inlines the installation's `account` as `allOf` of a
+ *   simple user and an enterprise, which no account satisfies (an enterprise's name, slug and dates
+ *   are required beside a user's fields). Every other installation response, and GitHub's own
+ *   `installation` schema, say `anyOf`; GitHub answers with a user or organization.
  */
 export function applyErrata(doc: OpenApiDocument): void {
+  listInstallationsAccount(doc);
+  protectionChecks(doc);
+}
+
+function listInstallationsAccount(doc: OpenApiDocument): void {
+  const get = doc.paths['/app/installations']?.get;
+  const account = propertyAt(get, [
+    'responses',
+    '200',
+    'content',
+    'application/json',
+    'schema',
+    'items',
+    'properties',
+    'account',
+  ]);
+  // normalizeNullable ran first: the `allOf` now sits in one branch of `anyOf: [..., {type: null}]`.
+  const branches = isRecord(account) && Array.isArray(account.anyOf) ? account.anyOf : [account];
+  for (const branch of branches) {
+    if (!isRecord(branch) || !Array.isArray(branch.allOf)) continue;
+    branch.anyOf = branch.allOf;
+    delete branch.allOf;
+  }
+}
+
+function protectionChecks(doc: OpenApiDocument): void {
   const put = doc.paths['/repos/{owner}/{repo}/branches/{branch}/protection']?.put;
   const checks = propertyAt(put, ['requestBody', 'content', 'application/json', 'schema', 'properties']);
   const status = isRecord(checks) ? checks.required_status_checks : undefined;
