@@ -17,6 +17,8 @@ export interface RefCommit {
 export interface RepositorySnapshot {
   /** The commit the ref named when it was read: every read of this snapshot sees that commit. */
   commit: string;
+  /** That commit's root tree (a base for new commits on top of it). */
+  tree: string;
   /** Lockstep's files at that commit; other paths are read through REST on demand. */
   reader: RepoReader;
   /** Deploy tags by environment, oldest first; undefined when there were too many to list in one request. */
@@ -77,7 +79,7 @@ export async function readSnapshot(
   ].join(', ');
   const query = `query LockstepSnapshot($owner: String!, $name: String!, $head: String!, $settings: String!, $tags: String!${declarations ? `, ${declarations}` : ''}) {
   repository(owner: $owner, name: $name) {
-    head: object(expression: $head) { oid }
+    head: object(expression: $head) { oid ... on Commit { tree { oid } } }
     settings: object(expression: $settings) { ... on Blob { text isTruncated } }
     ${dirFields.join('\n    ')}
     tags: refs(refPrefix: $tags, first: 100) { pageInfo { hasNextPage } nodes { name target { oid ... on Tag { message target { oid __typename } } } } }
@@ -86,7 +88,7 @@ export async function readSnapshot(
 }`;
   const data = await octokit.graphql<{ repository: Record<string, unknown> }>(query, variables);
   const r = data.repository;
-  const head = r.head as { oid?: string } | null;
+  const head = r.head as { oid?: string; tree?: { oid: string } } | null;
   if (!head?.oid) {
     throw new Error(`${owner}/${repo} has no branch, tag or commit named "${input.ref}"`);
   }
@@ -120,6 +122,7 @@ export async function readSnapshot(
   });
   return {
     commit,
+    tree: head.tree?.oid ?? '',
     reader: prefetchedReader(files, listed, treeReader(octokit, coordinates, commit)),
     deployTags: deployTagsOf(r.tags as RefsNode | null, input.tagPrefix),
     records,

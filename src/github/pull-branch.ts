@@ -6,27 +6,50 @@ import { statusOf } from './request-errors.js';
 export type FileChanges = Readonly<Record<string, string | null>>;
 
 /**
+ * What a caller that already read the repository knows, so commitToBranch reads nothing: the base
+ * commit's tree, and the branch's current head (null when the branch does not exist).
+ */
+export interface KnownBranch {
+  baseTree: string;
+  head: string | null;
+}
+
+/**
  * Puts one commit with `files` on top of `base` (a commit sha) on `branch`, through the Git Data API
  * with the content inline in the tree (no blob calls). The branch is created, or force-moved when it
  * holds something else: an auto-PR branch belongs to the bot. When the branch already holds exactly
  * this change on this base (a redelivery, or a racing event that won), nothing is written.
- * Calls: ref, its commit, base commit, tree, commit, ref update (3 when nothing changes).
+ * Calls: ref, its commit, base commit, tree, commit, ref update (3 when nothing changes). With
+ * `known` (from a caller that read the repository already) the three reads are skipped and the
+ * change is always committed: the caller decided that the branch needs it.
  */
 export async function commitToBranch(
   octokit: Octokit,
   coordinates: RepoCoordinates,
-  input: { branch: string; base: string; files: FileChanges; message: string },
+  input: {
+    branch: string;
+    base: string;
+    files: FileChanges;
+    message: string;
+    known?: KnownBranch;
+  },
 ): Promise<{ commit: string; changed: boolean }> {
   const { owner, repo } = coordinates;
   const ref = `heads/${input.branch}`;
-  const [current, base] = await Promise.all([
-    branchHead(octokit, coordinates, ref),
-    octokit.rest.git.getCommit({ owner, repo, commit_sha: input.base }).then((r) => r.data),
-  ]);
+  const known = input.known;
+  const [current, baseTree] = known
+    ? [
+        known.head === null ? undefined : { sha: known.head, tree: '', parents: [] as string[] },
+        known.baseTree,
+      ]
+    : await Promise.all([
+        branchHead(octokit, coordinates, ref),
+        octokit.rest.git.getCommit({ owner, repo, commit_sha: input.base }).then((r) => r.data.tree.sha),
+      ]);
   const { data: tree } = await octokit.rest.git.createTree({
     owner,
     repo,
-    base_tree: base.tree.sha,
+    base_tree: baseTree,
     tree: Object.entries(input.files).map(([path, content]) =>
       content === null
         ? { path, mode: '100644' as const, type: 'blob' as const, sha: null }
@@ -49,7 +72,13 @@ export async function commitToBranch(
     parents: [input.base],
   });
   if (current) {
-    await octokit.rest.git.updateRef({ owner, repo, ref, sha: commit.sha, force: true });
+    try {
+      await octokit.rest.git.updateRef({ owner, repo, ref, sha: commit.sha, force: true });
+    } catch (error) {
+      // A known branch deleted since it was listed (a racing close): create it again.
+      if (statusOf(error) !== 422 || !known) throw error;
+      await octokit.rest.git.createRef({ owner, repo, ref: `refs/${ref}`, sha: commit.sha });
+    }
   } else {
     try {
       await octokit.rest.git.createRef({ owner, repo, ref: `refs/${ref}`, sha: commit.sha });
@@ -82,6 +111,8 @@ async function branchHead(
 export interface OpenPull {
   number: number;
   url: string;
+  /** The GraphQL node id (auto-merge is GraphQL only). */
+  nodeId?: string;
   headSha: string;
   title: string;
   body: string;
@@ -109,6 +140,7 @@ export async function openPullFrom(
   return {
     number: pull.number,
     url: pull.html_url,
+    nodeId: pull.node_id,
     headSha: pull.head.sha,
     title: pull.title,
     body: pull.body ?? '',
@@ -119,15 +151,17 @@ export async function openPullFrom(
 /**
  * The one pull request from `branch` into `base`: updated when open (title and body), created
  * otherwise; labels added. Never a second one: a create that loses a race (422 "A pull request
- * already exists") updates the winner.
+ * already exists") updates the winner. A caller that listed the open pull requests already passes
+ * what it found as `known.existing` (undefined: none), which saves the list call.
  */
 export async function upsertPull(
   octokit: Octokit,
   coordinates: RepoCoordinates,
   input: { branch: string; base: string; title: string; body: string; labels: readonly string[] },
-): Promise<{ number: number; url: string; created: boolean }> {
+  known?: { existing: OpenPull | undefined },
+): Promise<{ number: number; url: string; nodeId: string; created: boolean }> {
   const { owner, repo } = coordinates;
-  let existing = await openPullFrom(octokit, coordinates, input.branch, input.base);
+  let existing = known ? known.existing : await openPullFrom(octokit, coordinates, input.branch, input.base);
   let created = false;
   if (!existing) {
     try {
@@ -142,6 +176,7 @@ export async function upsertPull(
       existing = {
         number: data.number,
         url: data.html_url,
+        nodeId: data.node_id,
         headSha: data.head.sha,
         title: data.title,
         body: data.body ?? '',
@@ -167,5 +202,5 @@ export async function upsertPull(
   if (missing.length) {
     await octokit.rest.issues.addLabels({ owner, repo, issue_number: existing.number, labels: missing });
   }
-  return { number: existing.number, url: existing.url, created };
+  return { number: existing.number, url: existing.url, nodeId: existing.nodeId ?? '', created };
 }

@@ -1,4 +1,5 @@
+import { enablePullRequestAutoMerge } from './enable-auto-merge.js';
 import type { GraphqlMutations } from './graphql-server.js';
 
-/** The GraphQL mutations the fake implements (none of the reads need one). */
-export const graphqlMutations: GraphqlMutations = {};
+/** The GraphQL mutations the fake implements: auto-merge, which REST lacks (reads need none). */
+export const graphqlMutations: GraphqlMutations = { enablePullRequestAutoMerge };

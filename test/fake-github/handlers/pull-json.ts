@@ -1,4 +1,5 @@
 import { HTML_BASE, nodeId } from '../github-objects.js';
+import { autoMergeJson } from '../graphql/auto-merge-store.js';
 import type { PullRecord, ReviewRecord } from '../state/pulls-store.js';
 import type { RepoState } from '../state/repo-state.js';
 import { minimalRepository, type RepoContext } from './handler-context.js';
@@ -110,7 +111,7 @@ function pullCommon(ctx: RepoContext, pr: PullRecord) {
       statuses: { href: statuses },
     },
     author_association: association(repo, pr.user.login),
-    auto_merge: null,
+    auto_merge: autoMergeJson(ctx, pr),
     draft: pr.draft,
   };
 }
