@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { policyDataBlock } from '../../bot/pulls/policy-data.js';
+import { recordBenchmark } from './benchmarks.js';
 import { type BotHarness, PEOPLE, REPO, startBot } from './harness.js';
 import { approvalRun, policyRun, recompiled, runsOf, stagingUnpinned } from './pull-fixture.js';
 
@@ -211,6 +212,7 @@ describe('lockstep/approval through pull request reviews', () => {
       `approval recompute: ${bot.meter.calls} calls, ${bot.meter.rounds} round trips\n  ${bot.meter.operations.join('\n  ')}`,
     );
     expect(bot.meter.operations.filter((op) => op.includes('graphql'))).toEqual([]);
+    recordBenchmark('approval recompute', bot.meter);
     // Probot's config read (1 call, 1 round trip) comes with every delivery.
     expect(bot.meter.calls).toBeLessThanOrEqual(5);
     expect(bot.meter.rounds).toBeLessThanOrEqual(4);

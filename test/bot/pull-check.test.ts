@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { recordBenchmark } from './benchmarks.js';
 import { type BotHarness, EXAMPLES, PEOPLE, startBot } from './harness.js';
 import {
   approvalRun,
@@ -269,6 +270,7 @@ describe('lockstep/policy on pull requests', () => {
     // allows is 6 calls in 4 round trips (docs/benchmarks.md): config; the pull request, its check
     // runs and the repository snapshot in one GraphQL request; the files of the last deploy tags;
     // three writes. Within 2x: at most 12 calls and 8 round trips.
+    recordBenchmark('PR policy check', bot.meter);
     expect(bot.meter.calls).toBeLessThanOrEqual(10);
     expect(bot.meter.rounds).toBeLessThanOrEqual(5);
   });

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { recordBenchmark } from './benchmarks.js';
 import { type BotHarness, PEOPLE, REPO, startBot } from './harness.js';
 import {
   answers,
@@ -200,6 +201,7 @@ describe('/lockstep rollback', () => {
     const opened = await bot.comment(PEOPLE.engineer, issue, '/lockstep rollback dev');
     expect(rollbackPulls(bot)).toHaveLength(1);
     const first = { calls: bot.meter.calls, rounds: bot.meter.rounds, operations: [...bot.meter.operations] };
+    recordBenchmark('rollback PR', bot.meter);
     const comment = bot.repo.issues.commentsOn(issue).find((c) => c.body === '/lockstep rollback dev')!;
     bot.meter.reset();
     await bot.deliver('issue_comment', 'created', {
@@ -212,9 +214,7 @@ describe('/lockstep rollback', () => {
     console.log(
       `rollback PR: ${first.calls} calls, ${first.rounds} round trips; redelivered: ${redelivered.calls} calls, ${redelivered.rounds} round trips\n${first.operations.join('\n')}`,
     );
-    // The minimum (docs/bot-rollback.md): 14 calls in 9 round trips, settings and permission included.
-    expect(first.calls).toBeLessThanOrEqual(2 * 14);
-    expect(first.rounds).toBeLessThanOrEqual(2 * 9);
+    // recordBenchmark holds it to 2x the minimum (test/bot/benchmarks.ts); these are today's figures.
     expect(first).toMatchObject({ calls: 17, rounds: 14 });
   });
 });
