@@ -11,6 +11,12 @@ const ENABLE_AUTO_MERGE = `mutation LockstepEnableAutoMerge($pullRequestId: ID!,
   }
 }`;
 
+const DISABLE_AUTO_MERGE = `mutation LockstepDisableAutoMerge($pullRequestId: ID!) {
+  disablePullRequestAutoMerge(input: { pullRequestId: $pullRequestId }) {
+    pullRequest { number }
+  }
+}`;
+
 /** The `errors` of a GraphQL answer that GitHub gave with HTTP 200 (Octokit's GraphqlResponseError). */
 function graphqlErrors(error: unknown): { type?: string; message: string }[] | undefined {
   if (typeof error !== 'object' || error === null || !('errors' in error)) return undefined;
@@ -58,4 +64,17 @@ export async function enableAutoMerge(
 export async function hasAutoMergeFallback(ctx: BotContext, number: number): Promise<boolean> {
   const found = await findMarkedComments(ctx.octokit, ctx.coordinates, number, AUTO_MERGE_FALLBACK_MARKER);
   return found.length > 0;
+}
+
+/**
+ * Takes auto-merge off a security PR that now needs approvals (a catalog change brought changes the
+ * policy does not let through unapproved): GitHub would otherwise merge it without waiting for
+ * `lockstep/approval` unless branch protection requires that check.
+ */
+export async function disableAutoMerge(
+  ctx: BotContext,
+  pull: { number: number; nodeId: string },
+): Promise<void> {
+  await ctx.octokit.graphql(DISABLE_AUTO_MERGE, { pullRequestId: pull.nodeId });
+  ctx.log('info', `security PR #${pull.number}: auto-merge disabled, the change now needs approvals`);
 }

@@ -2,7 +2,7 @@ import { SEVERITIES } from '../../src/core/catalog/catalog-index.js';
 import { commitToBranch, upsertPull } from '../../src/github/pull-branch.js';
 import { statusOf } from '../../src/github/request-errors.js';
 import type { BotContext } from '../bot-context.js';
-import { enableAutoMerge } from './auto-merge.js';
+import { disableAutoMerge, enableAutoMerge } from './auto-merge.js';
 import { commitMessage, type PullMarker, securityBranch } from './security-marker.js';
 import type { SecurityNeed } from './security-needs.js';
 import { pullBody, pullLabels, pullTitle } from './security-pull-text.js';
@@ -19,8 +19,8 @@ export type WriteOutcome = { number: number; url: string; action: 'opened' | 'up
  * 2. the PR: created, or its title and body updated when they differ (upsertPull turns a racing
  *    create into an update); a PR whose content did not change keeps its body's trigger and base;
  * 3. labels: `security` and the severity, and a severity label that no longer applies removed;
- * 4. auto-merge, with `securityMerge: auto-merge` on a PR the policy allows without approvals, when
- *    GitHub does not show it enabled yet.
+ * 4. auto-merge, with `securityMerge: auto-merge`: enabled on a PR the policy allows without
+ *    approvals when GitHub does not show it yet, disabled on one that now needs approvals.
  * Calls for a new PR: tree, commit, ref, PR, labels (+1 GraphQL with auto-merge).
  */
 export async function writeSecurityPull(
@@ -95,12 +95,12 @@ export async function writeSecurityPull(
   );
   // Auto-merge only where the policy needs no approval: GitHub would not wait for lockstep/approval
   // unless branch protection requires it; the others merge when green, approvals included.
-  if (
-    ctx.settings.bot.securityMerge === 'auto-merge' &&
-    need.verdict.verdict === 'allowed' &&
-    !pull?.autoMerge
-  ) {
-    await enableAutoMerge(ctx, { number: result.number, nodeId: result.nodeId }, trigger);
+  if (ctx.settings.bot.securityMerge === 'auto-merge') {
+    const allowed = need.verdict.verdict === 'allowed';
+    if (allowed && !pull?.autoMerge)
+      await enableAutoMerge(ctx, { number: result.number, nodeId: result.nodeId }, trigger);
+    if (!allowed && pull?.autoMerge)
+      await disableAutoMerge(ctx, { number: result.number, nodeId: result.nodeId });
   }
   const action = result.created
     ? 'opened'

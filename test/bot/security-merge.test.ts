@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { AUTO_MERGE_FALLBACK_MARKER } from '../../bot/security/auto-merge.js';
 import { allowAutoMerge } from '../fake-github/graphql/auto-merge-store.js';
 import type { PullRecord } from '../fake-github/state/pulls-store.js';
 import { type BotHarness, PEOPLE, REPO, startBot } from './harness.js';
@@ -11,49 +10,24 @@ import {
   pushToMain,
   writesSince,
 } from './security-helpers.js';
+import * as kit from './security-merge-kit.js';
 
 let bot: BotHarness;
 afterEach(async () => {
   await bot.close();
 });
 
-/** Starts the bot with `securityMerge: mode` and opens prod-eu's security PR (the only one needed). */
-async function securityPullOf(mode: 'when-green' | 'auto-merge' | 'manual', autoMerge = false) {
-  bot = await startBot({ files: settingsFile(mode) });
-  if (autoMerge) allowAutoMerge(bot.repo);
-  await pushToMain(bot, { [ADVISORY_FILE]: ADVISORY_0099_PROD_ONLY });
-  const pulls = openSecurityPulls(bot);
-  expect([...pulls.keys()]).toEqual(['prod-eu']);
-  const pull = pulls.get('prod-eu')!;
-  return { pull, head: bot.repo.pulls.headSha(pull) };
+/** Opens prod-eu's security PR under `securityMerge: mode`; `bot` is this test's harness. */
+async function securityPullOf(mode: 'when-green' | 'auto-merge' | 'manual') {
+  const opened = await kit.securityPullOf(mode);
+  bot = opened.bot;
+  return opened;
 }
 
-/** A check run on `sha`, as an app (CI, or the bot's own policy check) reports it. */
-function check(
-  sha: string,
-  name: string,
-  conclusion?: 'success' | 'failure' | 'neutral',
-  creator: string = name.startsWith('lockstep/') ? PEOPLE.bot : PEOPLE.action,
-) {
-  return bot.repo.checks.createCheckRun(
-    sha,
-    name,
-    creator,
-    conclusion ? { status: 'completed', conclusion } : { status: 'in_progress' },
-  );
-}
-
-/** GitHub's check_suite.completed for `sha` (sent when a suite of checks finished). */
-const suiteCompleted = (sha: string, deliveryId?: string) =>
-  bot.deliver('check_suite', 'completed', {
-    sender: PEOPLE.action,
-    payload: {
-      check_suite: { head_sha: sha, head_branch: 'lockstep/security/prod-eu', status: 'completed' },
-    },
-    ...(deliveryId ? { deliveryId } : {}),
-  });
-
-const isMerged = (pull: PullRecord) => bot.repo.pulls.get(pull.number)?.mergedAt !== null;
+const check = (sha: string, name: string, conclusion?: 'success' | 'failure' | 'neutral', creator?: string) =>
+  kit.check(bot, sha, name, conclusion, creator);
+const suiteCompleted = (sha: string, deliveryId?: string) => kit.suiteCompleted(bot, sha, deliveryId);
+const isMerged = (pull: PullRecord) => kit.isMerged(bot, pull);
 
 describe('securityMerge: when-green', () => {
   it('merges once every check on the head is green, not before, and only once', async () => {
@@ -244,43 +218,5 @@ describe('securityMerge: manual', () => {
     expect(isMerged(pull)).toBe(false);
     // Only Probot's own reads (installation token, settings) remain.
     expect(bot.meter.operations.filter((op) => !/contents|access_tokens/.test(op))).toEqual([]);
-  });
-});
-
-describe('securityMerge: auto-merge', () => {
-  it('enables GitHub auto-merge through GraphQL, once, and leaves the merge to GitHub', async () => {
-    const { pull, head } = await securityPullOf('auto-merge', true);
-    const { data } = await bot.as(PEOPLE.engineer).rest.pulls.get({ ...REPO, pull_number: pull.number });
-    expect(data.auto_merge).toMatchObject({ merge_method: 'squash', enabled_by: { login: PEOPLE.bot } });
-    expect(pull.body).toContain('Lockstep enables GitHub auto-merge (squash)');
-    const mutations = () =>
-      bot.fake.requests.filter((r) => r.operationId === 'graphql' && /mutation/.test(JSON.stringify(r.body)));
-    expect(mutations()).toHaveLength(1);
-    await dispatchCatalog(bot);
-    expect(mutations()).toHaveLength(1);
-    check(head, 'lockstep/policy', 'success');
-    await suiteCompleted(head);
-    expect(isMerged(pull)).toBe(false);
-    expect(botComments(bot, pull.number)).toEqual([]);
-  });
-
-  it('falls back to merging when green where the repository does not allow auto-merge, and says so', async () => {
-    const { pull, head } = await securityPullOf('auto-merge', false);
-    const comments = botComments(bot, pull.number);
-    expect(comments).toHaveLength(1);
-    expect(comments[0]).toContain(AUTO_MERGE_FALLBACK_MARKER);
-    expect(comments[0]).toContain(
-      'GitHub refused: "Auto merge is not allowed for this repository" (UNPROCESSABLE)',
-    );
-    expect(comments[0]).toContain('Lockstep falls back to `when-green`');
-    // A redelivered sync tries again, and does not repeat the comment.
-    await dispatchCatalog(bot);
-    expect(botComments(bot, pull.number)).toHaveLength(1);
-    check(head, 'lockstep/policy', 'success');
-    await suiteCompleted(head);
-    expect(isMerged(pull)).toBe(true);
-    expect(botComments(bot, pull.number)[1]).toContain(
-      'GitHub refused auto-merge, so Lockstep merged it when green',
-    );
   });
 });

@@ -15,7 +15,7 @@ const ENABLE = `mutation($pullRequestId: ID!, $mergeMethod: PullRequestMergeMeth
   }
 }`;
 
-describe('the fake GitHub: enablePullRequestAutoMerge', () => {
+describe('the fake GitHub: enablePullRequestAutoMerge and disablePullRequestAutoMerge', () => {
   let fake: FakeGitHub;
   let repo: RepoState;
   const as = (login: string) => new Octokit({ baseUrl: fake.url, auth: fake.tokenFor(login), log: quiet });
@@ -39,7 +39,7 @@ describe('the fake GitHub: enablePullRequestAutoMerge', () => {
     await fake.close();
   });
 
-  it('records auto-merge where the repository allows it; REST then shows auto_merge', async () => {
+  it('records auto-merge where the repository allows it (REST then shows auto_merge), and removes it', async () => {
     allowAutoMerge(repo);
     const { data: before } = await as('dana').rest.pulls.get({ ...REPO, pull_number: pull.number });
     expect(before.auto_merge).toBeNull();
@@ -59,6 +59,12 @@ describe('the fake GitHub: enablePullRequestAutoMerge', () => {
       enabled_by: { login: 'dana' },
       commit_title: `Change (#${pull.number})`,
     });
+    await as('dana').graphql(
+      'mutation($id: ID!) { disablePullRequestAutoMerge(input: { pullRequestId: $id }) { pullRequest { number } } }',
+      { id: pull.node_id },
+    );
+    const { data: disabled } = await as('dana').rest.pulls.get({ ...REPO, pull_number: pull.number });
+    expect(disabled.auto_merge).toBeNull();
     fake.assertClean();
   });
 

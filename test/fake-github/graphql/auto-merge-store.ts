@@ -38,6 +38,11 @@ export function setAutoMerge(pr: PullRecord, record: AutoMergeRecord): void {
   records.set(pr, record);
 }
 
+/** Removes the auto-merge request of a pull request. */
+export function clearAutoMerge(pr: PullRecord): void {
+  records.delete(pr);
+}
+
 /** GitHub's REST `auto-merge` object, or null. */
 export function autoMergeJson(ctx: RepoContext, pr: PullRecord) {
   const record = records.get(pr);

@@ -1,5 +1,8 @@
-import { enablePullRequestAutoMerge } from './enable-auto-merge.js';
+import { disablePullRequestAutoMerge, enablePullRequestAutoMerge } from './auto-merge-mutations.js';
 import type { GraphqlMutations } from './graphql-server.js';
 
 /** The GraphQL mutations the fake implements: auto-merge, which REST lacks (reads need none). */
-export const graphqlMutations: GraphqlMutations = { enablePullRequestAutoMerge };
+export const graphqlMutations: GraphqlMutations = {
+  enablePullRequestAutoMerge,
+  disablePullRequestAutoMerge,
+};

@@ -3,7 +3,13 @@ import { githubTime } from '../state/clock.js';
 import type { PullRecord } from '../state/pulls-store.js';
 import type { RepoState } from '../state/repo-state.js';
 import type { FakeState } from '../state/store.js';
-import { type AutoMergeRecord, autoMergeAllowed, autoMergeOf, setAutoMerge } from './auto-merge-store.js';
+import {
+  type AutoMergeRecord,
+  autoMergeAllowed,
+  autoMergeOf,
+  clearAutoMerge,
+  setAutoMerge,
+} from './auto-merge-store.js';
 import { GraphqlFieldError } from './graphql-errors.js';
 import type { GraphqlCaller } from './graphql-server.js';
 
@@ -31,23 +37,7 @@ export function enablePullRequestAutoMerge(
   { state, caller }: { state: FakeState; caller: GraphqlCaller },
 ): unknown {
   const input = args.input as EnableInput;
-  const id = String(input.pullRequestId);
-  const found = pullByNodeId(state, id);
-  const visible =
-    found &&
-    (!caller.installation ||
-      caller.installation.repositories.has(found.repo.fullName.toLowerCase()) ||
-      !found.repo.private);
-  if (!found || !visible)
-    throw new GraphqlFieldError(`Could not resolve to a node with the global id of '${id}'`, 'NOT_FOUND');
-  const { repo, pr } = found;
-  const inInstallation =
-    !caller.installation || caller.installation.repositories.has(repo.fullName.toLowerCase());
-  if (!inInstallation || !['admin', 'maintain', 'write'].includes(repo.permission(caller.actor)))
-    throw new GraphqlFieldError(
-      `${caller.actor} does not have permission to enable auto-merge on this pull request.`,
-      'FORBIDDEN',
-    );
+  const { repo, pr } = writablePull(state, caller, String(input.pullRequestId));
   if (!autoMergeAllowed(repo))
     throw new GraphqlFieldError('Auto merge is not allowed for this repository', 'UNPROCESSABLE');
   if (pr.state !== 'open')
@@ -80,6 +70,56 @@ export function enablePullRequestAutoMerge(
     actor,
     pullRequest: pullRequestNode(repo, pr, record, head, actor),
   };
+}
+
+/**
+ * `disablePullRequestAutoMerge(input:)`: removes the auto-merge request (GitHub answers with the pull
+ * request either way), with the same visibility and permission rules as enabling it.
+ */
+export function disablePullRequestAutoMerge(
+  args: { input: Record<string, unknown> },
+  { state, caller }: { state: FakeState; caller: GraphqlCaller },
+): unknown {
+  const input = args.input as { pullRequestId?: unknown; clientMutationId?: unknown };
+  const { repo, pr } = writablePull(state, caller, String(input.pullRequestId));
+  clearAutoMerge(pr);
+  return {
+    __typename: 'DisablePullRequestAutoMergePayload',
+    clientMutationId: typeof input.clientMutationId === 'string' ? input.clientMutationId : null,
+    actor: { __typename: state.account(caller.actor).type === 'Bot' ? 'Bot' : 'User', login: caller.actor },
+    pullRequest: {
+      __typename: 'PullRequest',
+      id: nodeId('PullRequest', pr.id),
+      number: pr.number,
+      title: pr.title,
+      url: `${HTML_BASE}/${repo.fullName}/pull/${pr.number}`,
+      autoMergeRequest: null,
+    },
+  };
+}
+
+/** The pull request a node id names, if the caller can see it (NOT_FOUND) and write to it (FORBIDDEN). */
+function writablePull(
+  state: FakeState,
+  caller: GraphqlCaller,
+  id: string,
+): { repo: RepoState; pr: PullRecord } {
+  const found = pullByNodeId(state, id);
+  const visible =
+    found &&
+    (!caller.installation ||
+      caller.installation.repositories.has(found.repo.fullName.toLowerCase()) ||
+      !found.repo.private);
+  if (!found || !visible)
+    throw new GraphqlFieldError(`Could not resolve to a node with the global id of '${id}'`, 'NOT_FOUND');
+  const inInstallation =
+    !caller.installation || caller.installation.repositories.has(found.repo.fullName.toLowerCase());
+  if (!inInstallation || !['admin', 'maintain', 'write'].includes(found.repo.permission(caller.actor)))
+    throw new GraphqlFieldError(
+      `${caller.actor} does not have permission to change auto-merge on this pull request.`,
+      'FORBIDDEN',
+    );
+  return found;
 }
 
 function pullRequestNode(
