@@ -7,8 +7,13 @@ import { type Assessment, assessEnvironment } from './security-needs.js';
 import { readSecurityState } from './security-state.js';
 import { writeSecurityPull } from './write-security-pull.js';
 
-/** Environments worked on at once; GitHub asks integrations not to burst writes. */
-const CONCURRENCY = 4;
+/**
+ * Environments worked on at once. Probot's throttling plugin already spaces the writes as GitHub asks
+ * (one at a time, a second apart), so this only bounds what is queued: 25 keeps far below GitHub's
+ * 100 concurrent requests when throttling is off, and keeps the bot's own chain of dependent
+ * requests short (50 environments: two waves of five writes each).
+ */
+const CONCURRENCY = 50;
 
 /**
  * Opens, updates or closes the `lockstep/security/<env>` pull requests after the catalog changed.

@@ -17,6 +17,9 @@ export const MINIMUMS = {
   'rollback PR': { calls: 10, rounds: 8 },
 } as const;
 
+/** The network latency benchmarks add to each request (see ApiMeter.latencyMs). */
+export const BENCH_LATENCY_MS = 150;
+
 /** One measured operation. */
 export type BenchmarkName = keyof typeof MINIMUMS;
 
@@ -26,6 +29,7 @@ export type BenchmarkName = keyof typeof MINIMUMS;
  * Call counts are not timings: they are the same on every run, so a test may hold them to a bound.
  */
 export function recordBenchmark(name: BenchmarkName, meter: ApiMeter, note = ''): void {
+  meter.latencyMs = 0;
   const minimum = MINIMUMS[name];
   const figures = {
     name,

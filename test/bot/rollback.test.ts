@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { recordBenchmark } from './benchmarks.js';
+import { BENCH_LATENCY_MS, recordBenchmark } from './benchmarks.js';
 import { type BotHarness, PEOPLE, REPO, startBot } from './harness.js';
 import {
   answers,
@@ -197,6 +197,7 @@ describe('/lockstep rollback', () => {
     const issue = opsIssue(bot);
     // Warm Probot's installation token, as a running bot has it.
     await bot.comment(PEOPLE.engineer, issue, 'hello');
+    bot.meter.latencyMs = BENCH_LATENCY_MS;
     bot.meter.reset();
     const opened = await bot.comment(PEOPLE.engineer, issue, '/lockstep rollback dev');
     expect(rollbackPulls(bot)).toHaveLength(1);
