@@ -93,7 +93,10 @@ export function lockstepApp(deps: Partial<BotDeps> = {}): ApplicationFunction {
         if (type === DISPATCH.catalog) {
           await syncSecurityPulls(ctx, `repository_dispatch ${DISPATCH.catalog} from @${ctx.sender}`);
         } else if (type === DISPATCH.tick) {
+          // Time alone changes things: a freeze window opens or closes, a waiver expires (its
+          // advisory is enforced again and needs a security PR).
           await reconcileProtection(ctx, `scheduled tick (${DISPATCH.tick})`);
+          await syncSecurityPulls(ctx, `scheduled tick (${DISPATCH.tick}) from @${ctx.sender}`);
         } else {
           return;
         }

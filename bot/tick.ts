@@ -4,6 +4,7 @@ import { InputError } from '../src/core/errors.js';
 import { type BotDeps, type BotLog, createBotContext } from './bot-context.js';
 import { updateDashboard } from './dashboard/update-dashboard.js';
 import { reconcileProtection } from './freeze/reconcile-protection.js';
+import { syncSecurityPulls } from './security/sync-security-pulls.js';
 
 /** What one tick did, for the log and for tests. */
 export interface TickOutcome {
@@ -12,9 +13,10 @@ export interface TickOutcome {
 }
 
 /**
- * The scheduled tick: freeze windows open and close on time although no event arrives. For every
+ * The scheduled tick: what time alone changes happens on time although no event arrives. For every
  * repository of every installation, the branch protection is reconciled with the environments frozen
- * now and the dashboard refreshed, exactly as a `repository_dispatch` of type `lockstep-tick` would.
+ * now (freeze windows), security PRs are synced (a waiver that expired enforces its advisory again)
+ * and the dashboard refreshed, exactly as a `repository_dispatch` of type `lockstep-tick` would.
  * Several replicas ticking at once is harmless: reconciling is idempotent and converges under races.
  * A repository that fails is logged and the tick goes on with the next.
  */
@@ -73,5 +75,6 @@ async function tickRepository(
     throw error;
   }
   await reconcileProtection(ctx, 'scheduled tick');
+  await syncSecurityPulls(ctx, 'the scheduled tick');
   if (ctx.settings.bot.dashboard) await updateDashboard(ctx);
 }

@@ -41,12 +41,19 @@ describe('freezes by config and by time', () => {
     await bot.deliver('push', undefined);
     expect(writesSince(bot, mark)).toEqual([]);
     // The settings read (Probot's config) comes first; then the reconcile: one GraphQL request (the
-    // environment files, command freezes and the protection memory) and the protection, at once.
-    expect(tick.operations.slice(1).sort()).toEqual([
+    // environment files, command freezes and the protection memory) and the protection, at once;
+    // then the security sync's reads (a snapshot and the open pull requests), which find nothing to do.
+    expect(tick.operations.slice(1, 3).sort()).toEqual([
       'GET /repos/{owner}/{repo}/branches/{branch}/protection',
       'POST /graphql',
     ]);
-    expect(tick.rounds).toBe(2);
+    expect(
+      tick.operations
+        .slice(3)
+        .map((op) => op.replace(/^GET https?:\/\/[^/]+/, 'GET ').replace(/\?.*$/, ''))
+        .sort(),
+    ).toEqual(['GET /repos/acme/platform/pulls', 'POST /graphql']);
+    expect(tick.rounds).toBe(3);
     console.log(
       `reconcile without change: ${tick.calls} calls in ${tick.rounds} rounds\n  ${tick.operations.join('\n  ')}`,
     );
