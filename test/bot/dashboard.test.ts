@@ -1,29 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { DASHBOARD_MARKER } from '../../bot/dashboard/dashboard-markdown.js';
 import { DASHBOARD_LABEL, DASHBOARD_TITLE } from '../../bot/dashboard/find-dashboard.js';
 import { recordCommandFreeze } from '../../bot/freeze/freeze-records.js';
 import { type BotHarness, EXAMPLES, PEOPLE, REPO, startBot } from './harness.js';
-
-// The dashboard runs after the other operations of the same event. Security PRs are built in
-// parallel by another helper: while syncSecurityPulls is still a stub it is skipped here, so this
-// file tests the dashboard either way; once built, the real one runs.
-const { tolerateStub } = vi.hoisted(() => ({
-  tolerateStub:
-    <A extends unknown[], R>(real: (...args: A) => Promise<R>) =>
-    async (...args: A): Promise<R | undefined> => {
-      try {
-        return await real(...args);
-      } catch (error) {
-        if (!(error instanceof Error && /not built yet/.test(error.message))) throw error;
-        return undefined;
-      }
-    },
-}));
-vi.mock('../../bot/security/sync-security-pulls.js', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../bot/security/sync-security-pulls.js')>();
-  return { ...real, syncSecurityPulls: tolerateStub(real.syncSecurityPulls) };
-});
 
 let bot: BotHarness;
 afterEach(async () => {
