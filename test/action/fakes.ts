@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { cp, mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -64,7 +65,7 @@ export function fakePort(deploys: readonly FakeDeploy[] = []): GitHubPort & { ca
     coordinates: { owner: 'acme', repo: 'deploy' },
     readerAt(ref) {
       calls.push(`readerAt ${ref}`);
-      const deploy = deploys.find((d) => d.tag.tag === ref);
+      const deploy = deploys.find((d) => d.tag.tag === ref || d.tag.commit === ref);
       if (!deploy) throw new Error(`fake port: no ref ${ref}`);
       return memoryReader(deploy.files);
     },
@@ -101,7 +102,7 @@ export async function exampleDeploys(root = EXAMPLES): Promise<FakeDeploy[]> {
         files: Record<string, string>;
       };
       out.push({
-        tag: { tag: r.tag, environment: env, n: r.n, commit: 'f'.repeat(40), digest: r.digest },
+        tag: { tag: r.tag, environment: env, n: r.n, commit: fakeCommit(r.tag), digest: r.digest },
         files: r.files,
       });
     }
@@ -132,4 +133,9 @@ export function settingsFor(root: string, more: Partial<Settings> = {}): Setting
     overdueDays: 7,
     ...more,
   };
+}
+
+/** A distinct commit sha per deploy tag, so that a read at a tag's commit finds that tag's files. */
+export function fakeCommit(tag: string): string {
+  return createHash('sha1').update(tag).digest('hex');
 }

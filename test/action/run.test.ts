@@ -5,7 +5,16 @@ import { run } from '../../src/action/run.js';
 import type { Settings } from '../../src/action/settings.js';
 import { fsReader } from '../../src/cli/fs-reader.js';
 import type { GitHubPort } from '../../src/github/github-port.js';
-import { copyExamples, EXAMPLES, exampleDeploys, fakePort, NOW, recordingIo, settingsFor } from './fakes.js';
+import {
+  copyExamples,
+  EXAMPLES,
+  exampleDeploys,
+  fakeCommit,
+  fakePort,
+  NOW,
+  recordingIo,
+  settingsFor,
+} from './fakes.js';
 
 const temps: string[] = [];
 afterEach(async () => {
@@ -55,7 +64,8 @@ describe('run: validate', () => {
     expect(result?.environments).toHaveLength(3);
     // Reads only: deploy tags with the settings' prefix, and the last tag's files.
     expect(port.calls).toContain('deployTags deploy staging');
-    expect(port.calls).toContain('readerAt deploy/staging/1');
+    // The last tag's files are read at its commit (one call fewer than naming the tag).
+    expect(port.calls).toContain(`readerAt ${fakeCommit('deploy/staging/1')}`);
   });
 
   it('one environment: digest is its committed manifest digest', async () => {
