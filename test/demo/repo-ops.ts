@@ -1,5 +1,10 @@
 import type { Octokit } from '@octokit/rest';
-import type { RepoRef } from './github-reader.js';
+
+/** owner/repo, as every Octokit call takes it. */
+export interface RepoRef {
+  owner: string;
+  repo: string;
+}
 
 /** An Octokit authenticated as one person or app, so that each API call has the right actor. */
 export type OctokitFor = (login: string) => Octokit;

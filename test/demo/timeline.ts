@@ -3,6 +3,7 @@ export type Log = (line: string) => void;
 
 const ACTOR_WIDTH = 19;
 const WHAT_WIDTH = 70;
+const DETAIL_WIDTH = 180;
 
 /**
  * The demo's readable timeline: a header per act, then one line per event with a step counter
@@ -26,17 +27,20 @@ export class Timeline {
     this.#log(`== ${label}: ${title} ${'='.repeat(Math.max(3, 90 - label.length - title.length))}`);
   }
 
-  /** One event: `T+07  alice            approves PR #1 ...                 review 1042`. */
+  /** One event: `T+007  alice            approves PR #1 ...                 review 1042`. */
   event(actor: string, what: string, ids = ''): void {
     this.#step += 1;
-    const time = `T+${String(this.#step).padStart(2, '0')}`;
+    const time = `T+${String(this.#step).padStart(3, '0')}`;
     const text = ids ? `${what.padEnd(WHAT_WIDTH)}  ${ids}` : what;
     this.#log(`${time}  ${actor.padEnd(ACTOR_WIDTH)} ${text}`.trimEnd());
   }
 
-  /** An indented detail under the last event (a table row, a verdict), without a step. */
+  /** An indented detail under the last event (a table row, a log line), without a step; cut to fit. */
   detail(text: string): void {
-    for (const line of text.split('\n')) this.#log(`${' '.repeat(7 + ACTOR_WIDTH)}${line}`.trimEnd());
+    for (const line of text.split('\n')) {
+      const cut = line.length > DETAIL_WIDTH ? `${line.slice(0, DETAIL_WIDTH - 3)}...` : line;
+      this.#log(`${' '.repeat(8 + ACTOR_WIDTH)}${cut}`.trimEnd());
+    }
   }
 }
 
