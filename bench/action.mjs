@@ -10,7 +10,8 @@
 //           files, and GITHUB_API_URL pointing at a stub of the GitHub API in this process
 //   floor   node -e ''            Node's own start-up, on the same run
 // The stub (node:http on 127.0.0.1, port 0) answers only what validate asks: the deploy tags of each
-// environment (GET /repos/{owner}/{repo}/git/matching-refs/tags/<prefix>/<env>/), with [] (no deploy
+// environment (GET /repos/{owner}/{repo}/git/matching-refs/tags/<prefix>/<env>/) and the bot's freeze
+// records (.../matching-refs/lockstep/freeze/), with [] (no deploy
 // yet). Any other request is answered 404 and counted, and makes the run fail: validate must not read or
 // write anything else. One untimed run first checks the outcome (exit code, outputs, summary).
 //
@@ -70,7 +71,7 @@ function parseArgs(argv) {
 async function startStub() {
   const calls = [];
   const unexpected = [];
-  const tagsPath = new RegExp(`^/repos/${OWNER}/${REPO}/git/matching-refs/tags/[^?]+`);
+  const tagsPath = new RegExp(`^/repos/${OWNER}/${REPO}/git/matching-refs/(tags|lockstep/freeze)/[^?]*`);
   const server = createServer((req, res) => {
     const url = req.url ?? '';
     calls.push(`${req.method} ${url}`);
@@ -243,8 +244,9 @@ function markdown(result) {
     '`examples/` (three environments), set up as a runner sets up a step (`INPUT_*` and `GITHUB_*`',
     "variables, `GITHUB_OUTPUT` and `GITHUB_STEP_SUMMARY` files), against the floor of `node -e ''` timed",
     `in the same run; median of ${meta.runs} runs each, the two alternating. The GitHub API is a stub in the`,
-    'benchmark process on 127.0.0.1 that answers the only call validate makes, the deploy tags of each',
-    `environment (\`git/matching-refs\`, answered \`[]\`: no deploy yet); it saw ${stub.callsPerRun} call(s) a run`,
+    'benchmark process on 127.0.0.1 that answers the only calls validate makes, the deploy tags of each',
+    "environment and the bot's `/lockstep freeze` records (`git/matching-refs`, answered `[]`: no deploy",
+    `yet, no freeze); it saw ${stub.callsPerRun} call(s) a run`,
     `and ${stub.unexpected.length} unexpected one(s). Each run ends with exit code ${action.code} (${action.outcome}).`,
     '',
     `Run of ${meta.date.slice(0, 10)} on ${meta.machine}, Node ${meta.node}; load average`,

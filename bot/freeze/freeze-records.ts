@@ -1,35 +1,16 @@
 import type { Octokit } from '@octokit/rest';
+import {
+  type CommandFreeze,
+  FREEZE_PREFIX,
+  freezeReason,
+  freezeRef,
+  listCommandFreezes,
+} from '../../src/github/command-freeze.js';
 import type { RepoCoordinates } from '../../src/github/github-port.js';
-import { createRecord, deleteRecord, listRecords, type RefRecord } from '../../src/github/record-refs.js';
+import { createRecord, deleteRecord, type RefRecord } from '../../src/github/record-refs.js';
 
-/** A freeze set with `/lockstep freeze <env> [reason]`, kept until `/lockstep unfreeze <env>`. */
-export interface CommandFreeze {
-  environment: string;
-  /** Who asked. */
-  by: string;
-  reason: string;
-  /** When, ISO 8601. */
-  since: string;
-  /** Where it was asked: the issue or pull request comment's URL. */
-  url: string;
-}
-
-/** Where command freezes live: one ref per environment. */
-export const FREEZE_PREFIX = 'refs/lockstep/freeze/';
-
-/** The ref of an environment's command freeze. */
-export function freezeRef(environment: string): string {
-  return `${FREEZE_PREFIX}${environment}`;
-}
-
-/** Every command freeze in force, by environment. */
-export async function listCommandFreezes(
-  octokit: Octokit,
-  coordinates: RepoCoordinates,
-): Promise<Map<string, CommandFreeze>> {
-  const records = await listRecords<CommandFreeze>(octokit, coordinates, FREEZE_PREFIX);
-  return new Map(records.map((r) => [r.data.environment, r.data]));
-}
+// The records are shared with the Action (src/github/command-freeze.ts); the bot writes them.
+export { type CommandFreeze, FREEZE_PREFIX, freezeReason, freezeRef, listCommandFreezes };
 
 /** Records a command freeze; an existing one is kept as it is (created: false). */
 export function recordCommandFreeze(
@@ -51,9 +32,4 @@ export function removeCommandFreeze(
   environment: string,
 ): Promise<boolean> {
   return deleteRecord(octokit, coordinates, freezeRef(environment));
-}
-
-/** The reason the core's gate shows for a command freeze. */
-export function freezeReason(freeze: CommandFreeze): string {
-  return `frozen by @${freeze.by} with /lockstep freeze since ${freeze.since}${freeze.reason ? `: ${freeze.reason}` : ''}`;
 }

@@ -1,4 +1,5 @@
 import type { RepoReader } from '../core/load/load-repository.js';
+import type { CommandFreeze } from './command-freeze.js';
 
 /** The repository the port talks to. */
 export interface RepoCoordinates {
@@ -120,6 +121,8 @@ export interface GitHubPort {
   }): Promise<{ id: number; url: string; created: boolean }>;
   /** Every published release (drafts excluded), newest first. */
   releases(): Promise<ReleaseInfo[]>;
+  /** The bot's `/lockstep freeze` records in force, by environment (ADR 0010). */
+  commandFreezes(): Promise<Map<string, CommandFreeze>>;
   /** Sets a commit status. */
   setCommitStatus(
     sha: string,

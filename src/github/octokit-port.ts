@@ -1,4 +1,5 @@
 import type { Octokit } from '@octokit/rest';
+import { listCommandFreezes } from './command-freeze.js';
 import { createDeployTag, listDeployTags, type Tagger } from './deploy-tags.js';
 import type {
   DeploymentInfo,
@@ -39,6 +40,9 @@ export function createGitHubPort(
     deployTags: (prefix, environment) => listDeployTags(octokit, coordinates, prefix, environment),
 
     createDeployTag: (input) => createDeployTag(octokit, coordinates, input, options.tagger),
+
+    // One call lists `refs/lockstep/freeze/`, then one per freeze (usually none).
+    commandFreezes: () => listCommandFreezes(octokit, coordinates),
 
     // One call: GitHub lists the PRs a commit belongs to, including the one it merged.
     async pullForCommit(sha) {

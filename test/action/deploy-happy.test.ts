@@ -64,9 +64,11 @@ describe('deploy through the Action against the fake GitHub', () => {
     // The log link of the Deployment statuses is the run.
     const statuses = calls.filter((r) => r.operationId === 'repos/create-deployment-status');
     expect(statuses.map((r) => (r.body as { log_url?: string }).log_url)).toEqual([RUN_URL, RUN_URL]);
-    // Every call of one first deploy, in order; none repeated except the two Deployment listings.
+    // Every call of one first deploy, in order; none repeated except the two Deployment listings and
+    // the two ref listings (deploy tags, freeze records) sent together.
     expect(calls.map((r) => `${r.method} ${r.operationId}`)).toEqual([
       'GET git/list-matching-refs', // deploy tags of dev (none yet)
+      'GET git/list-matching-refs', // the bot's /lockstep freeze records (none), at the same time
       'GET repos/list-deployments', // unfinished Deployments of this commit (a crashed attempt)
       'POST repos/create-deployment',
       'POST repos/create-deployment-status', // in_progress

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { AnnotationProperties } from '@actions/core';
 import type { ActionIo } from '../../src/action/action-io.js';
 import type { Settings } from '../../src/action/settings.js';
+import type { CommandFreeze } from '../../src/github/command-freeze.js';
 import type { DeployTag, GitHubPort } from '../../src/github/github-port.js';
 import { memoryReader } from '../helpers/memory-reader.js';
 
@@ -55,7 +56,10 @@ export interface FakeDeploy {
  * An in-memory GitHubPort with deploy tags only: validate and plan read nothing else, and any other
  * call fails the test (they must not write).
  */
-export function fakePort(deploys: readonly FakeDeploy[] = []): GitHubPort & { calls: string[] } {
+export function fakePort(
+  deploys: readonly FakeDeploy[] = [],
+  freezes: readonly CommandFreeze[] = [],
+): GitHubPort & { calls: string[] } {
   const calls: string[] = [];
   const unused = (name: string) => () => {
     throw new Error(`fake port: ${name} must not be called by validate or plan`);
@@ -68,6 +72,10 @@ export function fakePort(deploys: readonly FakeDeploy[] = []): GitHubPort & { ca
       const deploy = deploys.find((d) => d.tag.tag === ref || d.tag.commit === ref);
       if (!deploy) throw new Error(`fake port: no ref ${ref}`);
       return memoryReader(deploy.files);
+    },
+    async commandFreezes() {
+      calls.push('commandFreezes');
+      return new Map(freezes.map((f) => [f.environment, f]));
     },
     async deployTags(prefix, environment) {
       calls.push(`deployTags ${prefix} ${environment}`);

@@ -3,6 +3,7 @@ import type { EnvironmentEntry, RepoReader } from '../../core/load/load-reposito
 import { type ApprovalCount, countApprovals } from '../../core/policy/approvals.js';
 import type { VerdictResult } from '../../core/policy/verdict.js';
 import { baselineAt } from '../../github/baseline.js';
+import { freezeReason } from '../../github/command-freeze.js';
 import type { DeployTag, GitHubPort } from '../../github/github-port.js';
 import { annotateViolations } from '../annotations.js';
 import type { EnvironmentResult } from '../result.js';
@@ -37,12 +38,24 @@ export async function checkGate(
   const entry = [...ctx.repo.environments.values()][0];
   if (!entry) throw new Error('deploy: the environment was not loaded');
   // `listed`: judge against these tags (a rerun recomputes what its deploy recorded) without a listing.
-  const tags = listed ? [...listed] : await ctx.port.deployTags(tagPrefixOf(ctx), entry.name);
+  const [tags, freezes] = await Promise.all([
+    listed ? [...listed] : ctx.port.deployTags(tagPrefixOf(ctx), entry.name),
+    ctx.port.commandFreezes(),
+  ]);
+  // A `/lockstep freeze` of the bot freezes the gate as the files would (ADR 0010).
+  const freeze = freezes.get(entry.name);
   const last = tags.at(-1);
   // At the commit, not the tag name: the reader need not resolve the tag (one request fewer).
   const lastReader = last && ctx.port.readerAt(last.commit);
   const baseline = await baselineAt(lastReader, tags, entry, ctx.validators, ctx.settings.rootInWorkspace);
-  const evaluation = evaluateEnvironment(entry, ctx.repo.catalog, baseline, ctx.now, 'committed');
+  const evaluation = evaluateEnvironment(
+    entry,
+    ctx.repo.catalog,
+    baseline,
+    ctx.now,
+    'committed',
+    freeze ? { freezes: [freezeReason(freeze)] } : {},
+  );
   const { change, verdict, candidate, violations } = evaluation;
   const result: EnvironmentResult = {
     environment: entry.name,

@@ -1,5 +1,6 @@
 import { evaluateEnvironment } from '../../core/evaluate.js';
 import { baselineFromGitHub } from '../../github/baseline.js';
+import { freezeReason } from '../../github/command-freeze.js';
 import type { EnvironmentResult } from '../result.js';
 import { type CommandContext, tagPrefixOf } from './context.js';
 
@@ -12,6 +13,8 @@ export async function evaluateAll(
   target: 'committed' | 'compiled',
 ): Promise<EnvironmentResult[]> {
   const environments: EnvironmentResult[] = [];
+  // A `/lockstep freeze` of the bot freezes the gate as the files would (ADR 0010).
+  const freezes = await ctx.port.commandFreezes();
   for (const entry of ctx.repo.environments.values()) {
     const baseline = await baselineFromGitHub(
       ctx.port,
@@ -20,7 +23,15 @@ export async function evaluateAll(
       ctx.validators,
       ctx.settings.rootInWorkspace,
     );
-    const e = evaluateEnvironment(entry, ctx.repo.catalog, baseline, ctx.now, target);
+    const freeze = freezes.get(entry.name);
+    const e = evaluateEnvironment(
+      entry,
+      ctx.repo.catalog,
+      baseline,
+      ctx.now,
+      target,
+      freeze ? { freezes: [freezeReason(freeze)] } : {},
+    );
     environments.push({
       environment: e.environment,
       baseline: baseline.ref,
