@@ -11,6 +11,7 @@ import {
 } from './freeze-answers.js';
 import { type CommandFreeze, recordCommandFreeze, removeCommandFreeze } from './freeze-records.js';
 import { type FreezeView, readFreezeView } from './frozen-now.js';
+import { recheckOpenPulls } from './recheck-pulls.js';
 import { reconcileProtection } from './reconcile-protection.js';
 
 type FreezeVerb = Extract<Command, { verb: 'freeze' | 'unfreeze' }>;
@@ -45,7 +46,17 @@ export async function freezeCommand(
     command.verb === 'freeze'
       ? await freeze(ctx, command, source, view, existing)
       : await unfreeze(ctx, command.environment, source, view, existing);
-  await reply(ctx, source, command.text, outcome);
+  if (typeof outcome === 'string') {
+    await reply(ctx, source, command.text, outcome);
+    return;
+  }
+  // The verdicts of open pull requests changed with the gate: a PR judged green before the freeze
+  // must not stay green during it (nor red after it).
+  const rechecked = await recheckOpenPulls(ctx);
+  const note = rechecked
+    ? `\n\nI judged the ${rechecked} open pull request${rechecked === 1 ? '' : 's'} into \`${ctx.defaultBranch}\` again: their \`lockstep/policy\` checks now follow the ${command.verb === 'freeze' ? 'freeze' : 'lifted freeze'}.`
+    : '';
+  await reply(ctx, source, command.text, `${outcome.changed}${note}`);
 }
 
 async function freeze(
@@ -54,7 +65,7 @@ async function freeze(
   source: CommandSource,
   view: FreezeView,
   existing: CommandFreeze | undefined,
-): Promise<string> {
+): Promise<string | { changed: string }> {
   const env = command.environment;
   if (!view.environments.has(env)) return unknownEnvironment(env, view, ctx.defaultBranch);
   // The same comment's freeze is ours (a delivery that failed before answering): carry on with it.
@@ -77,7 +88,7 @@ async function freeze(
     `/lockstep freeze ${env} by @${source.author}`,
     withCommandFreeze(view, env, freeze),
   );
-  return frozenAnswer(freeze, outcome);
+  return { changed: frozenAnswer(freeze, outcome) };
 }
 
 async function unfreeze(
@@ -86,7 +97,7 @@ async function unfreeze(
   source: CommandSource,
   view: FreezeView,
   existing: CommandFreeze | undefined,
-): Promise<string> {
+): Promise<string | { changed: string }> {
   const facts = view.environments.get(env);
   if (!existing) {
     return facts ? notFrozenByCommand(env, facts) : unknownEnvironment(env, view, ctx.defaultBranch);
@@ -98,7 +109,7 @@ async function unfreeze(
     `/lockstep unfreeze ${env} by @${source.author}`,
     withCommandFreeze(view, env, undefined),
   );
-  return unfrozenAnswer(existing, facts, outcome);
+  return { changed: unfrozenAnswer(existing, facts, outcome) };
 }
 
 /** The view with `env`'s command freeze as this command leaves it. */
