@@ -1,8 +1,9 @@
+import type { EnvironmentEntry } from '../../src/core/load/load-repository.js';
 import { SETTINGS_PATH } from '../../src/core/load/load-repository.js';
-import type { Change } from '../../src/core/policy/classify.js';
+import { type Change, classifyChange } from '../../src/core/policy/classify.js';
 import type { VerdictResult } from '../../src/core/policy/verdict.js';
 import type { Violation } from '../../src/core/policy/violations.js';
-import { isBlocked, type RefPlan } from '../evaluate-ref.js';
+import { type EnvironmentPlan, isBlocked, type RefPlan } from '../evaluate-ref.js';
 
 /** One environment as a pull request's checks show it. */
 export interface EnvironmentReport {
@@ -20,6 +21,11 @@ export interface EnvironmentReport {
   violations: Violation[];
   /** Blocked, drifting or otherwise invalid. */
   failing: boolean;
+  /**
+   * Its only problems come from this pull request's catalog change and are what the bot's security
+   * PR for the environment fixes after the merge (see securityFollowUp): shown, not failing.
+   */
+  followUp?: string[];
 }
 
 /** What an environment the pull request changes needs from its reviews. */
@@ -64,10 +70,13 @@ export function judgePull(plan: RefPlan, files: readonly string[]): PullJudgemen
     const entry = plan.repo.environments.get(name);
     if (!entry) continue;
     const changedHere = changed.has(entry.source.path) || changed.has(entry.manifestPath);
+    const followUp =
+      !changedHere && catalogChanged && !settingsChanged ? securityFollowUp(judged, entry) : undefined;
     environments.push({
       name,
       changedHere,
-      counts: changedHere || catalogChanged || settingsChanged,
+      counts: (changedHere || catalogChanged || settingsChanged) && !followUp,
+      ...(followUp ? { followUp } : {}),
       baseline: baseline.ref,
       manifestPath: entry.manifestPath,
       ...(evaluation.candidate ? { digest: evaluation.candidate.digest } : {}),
@@ -98,4 +107,27 @@ export function judgePull(plan: RefPlan, files: readonly string[]): PullJudgemen
     needs,
     failed: environments.some((e) => e.counts && e.failing),
   };
+}
+
+/**
+ * A catalog change that publishes an advisory makes the committed manifests of the environments it
+ * affects drift (compile now patches them) and carry an affected version. That is what the bot's
+ * security pull request for each such environment fixes once the catalog is on the default branch
+ * (docs/bot-security.md); failing the catalog pull request for it would deadlock a frozen repository,
+ * whose branch protection then refuses the catalog. So when an environment the pull request does not
+ * touch has no problem but drift and affected versions, and what compile gives differs from its
+ * committed manifest only by enforced security patches, those problems are a follow-up: the advisories
+ * named. Anything else (an advisory with no fix, an expired waiver, an ordinary upgrade left
+ * uncompiled) still counts.
+ */
+function securityFollowUp(judged: EnvironmentPlan, entry: EnvironmentEntry): string[] | undefined {
+  const { violations, compiled } = judged.evaluation;
+  if (!violations.length || !compiled || !entry.manifest) return undefined;
+  if (!violations.every((v) => v.kind === 'drift' || v.kind === 'affected')) return undefined;
+  const { changes } = classifyChange(entry.manifest, compiled.manifest, []);
+  if (!changes.length || !changes.every((c) => c.class === 'security-patch')) return undefined;
+  const fresh = compiled.manifest.security.patches.filter(
+    (p) => !entry.manifest?.security.patches.some((q) => q.advisory === p.advisory && q.item === p.item),
+  );
+  return [...new Set(fresh.map((p) => p.advisory))].sort();
 }

@@ -44,7 +44,13 @@ export function environmentTable(j: PullJudgement): string {
     const verdict = e.verdict ? `${ICON[e.verdict.verdict]} ${e.verdict.verdict}` : '⛔ not judged';
     const problems = e.violations.filter((v) => v.kind !== 'blocked').length;
     const state = problems ? `${verdict}, ⚠️ ${problems} problem${problems === 1 ? '' : 's'}` : verdict;
-    const here = e.changedHere ? 'changes it' : e.counts ? 'via the catalog or settings' : '-';
+    const here = e.changedHere
+      ? 'changes it'
+      : e.followUp
+        ? 'security PR after the merge'
+        : e.counts
+          ? 'via the catalog or settings'
+          : '-';
     const since = e.baseline === 'none' ? 'nothing deployed yet' : `\`${e.baseline}\``;
     const reason = md(e.verdict?.reason ?? e.violations[0]?.message ?? '').replaceAll('|', '\\|');
     return `| ${e.name} | ${here} | ${state} | ${reason} | ${since} |`;
@@ -71,7 +77,14 @@ export function environmentSection(e: EnvironmentReport): string {
     changeTableMarkdown(e.changes),
   ];
   if (e.violations.length) {
-    lines.push('', e.counts ? '**Problems:**' : '**Problems already on the base branch (warnings here):**');
+    lines.push(
+      '',
+      e.counts
+        ? '**Problems:**'
+        : e.followUp
+          ? `**Fixed after the merge by the bot's \`lockstep/security/${e.name}\` pull request (warnings here):**`
+          : '**Problems already on the base branch (warnings here):**',
+    );
     lines.push(...e.violations.map((v) => `- ${where(v)}: ${md(v.message)}`));
   }
   return lines.join('\n');
@@ -91,11 +104,17 @@ export function todoLines(j: PullJudgement, author: string): string[] {
         `**${e.name}**: fix the annotated problems (${stateOf(e)}), e.g. ${md(fixes[0]?.message ?? '')}.`,
       );
   }
+  for (const e of j.environments.filter((x) => x.followUp)) {
+    out.push(
+      `**${e.name}**: after the merge the bot opens \`lockstep/security/${e.name}\` with the recompiled manifest for ${(e.followUp ?? []).join(', ')}; nothing to do here (or recompile ${e.name} in this pull request to include the patch now).`,
+    );
+  }
   for (const n of j.needs)
     out.push(
       `**${n.environment}** needs ${n.required} approval${n.required === 1 ? '' : 's'} from ${n.approvers.join(', ') || 'listed approvers'} (never the author @${author}): reviewers approve the latest commit; see \`lockstep/approval\`.`,
     );
-  if (!out.length) out.push('Nothing: as far as Lockstep is concerned this change may merge.');
+  if (!out.some((l) => !l.includes('after the merge the bot opens')))
+    out.push('Nothing: as far as Lockstep is concerned this change may merge.');
   return out.map((l) => `- ${l}`);
 }
 
