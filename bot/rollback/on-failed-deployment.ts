@@ -83,7 +83,7 @@ export async function onFailedDeployment(ctx: BotContext, event: DeploymentEvent
   }
   const written = await writeRollback(ctx, plan, trigger);
   await note(
-    `Lockstep ${written.created ? 'opened' : 'updated'} #${written.number} to roll ${failed.environment} back to ${plan.to.tag} (\`${plan.to.digest}\`), its last successful deploy, because \`bot.rollbackOnFailure\` is true. Merging it redeploys that manifest through the normal deploy workflow.`,
+    `Lockstep ${written.created ? 'opened' : 'updated'} #${written.number} to roll ${failed.environment} back to ${plan.to.tag} (\`${plan.to.digest}\`), its last successful deploy, because \`bot.rollbackOnFailure\` is true. Merging it deploys that manifest again through the normal deploy workflow (a new Deployment, no new tag).`,
   );
 }
 

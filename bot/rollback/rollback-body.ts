@@ -56,7 +56,9 @@ export function rollbackBody(plan: RollbackPlan, trigger: RollbackTrigger, force
     ...(forced ? ['', ...forcedSection(plan, forced)] : []),
     '',
     '### When merged',
-    `Merging this pull request redeploys \`${to.digest}\` (the manifest of ${to.tag}) through the normal deploy workflow, which records it as ${env}'s next deploy tag. Closing it without merging changes nothing. Another rollback request for ${env} updates this pull request instead of opening a second one.`,
+    to.tag === from.tag
+      ? `Merging this pull request puts ${to.tag}'s files back on the default branch, and the normal deploy workflow deploys \`${to.digest}\` again: it is the last deploy tag's manifest, so the Action redeploys it as a new Deployment after the failed one (or, when its own rollback-on-failure already did, finds it running) and takes no new tag. Closing it without merging changes nothing. Another rollback request for ${env} updates this pull request instead of opening a second one.`
+      : `Merging this pull request redeploys \`${to.digest}\` (the manifest of ${to.tag}) through the normal deploy workflow, which records it as ${env}'s next deploy tag. Closing it without merging changes nothing. Another rollback request for ${env} updates this pull request instead of opening a second one.`,
   ].join('\n');
 }
 

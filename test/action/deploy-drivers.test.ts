@@ -1,11 +1,15 @@
+import { writeFile } from 'node:fs/promises';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { commitFiles } from '../demo/repo-ops.js';
 import {
   type DeployWorld,
   deploy,
   deployState,
   earlierDeploy,
+  REPO,
   setDeployBlock,
   startWorld,
   withEarlierDeploy,
@@ -64,6 +68,35 @@ describe('deploy: driver failures', () => {
     ]);
     // No tag for the redeploy: deploy/dev/1 already records what runs.
     expect(state.tags.map((t) => t.tag)).toEqual(['deploy/dev/1']);
+  });
+
+  it('a failed deploy without rollback-on-failure, then main back at the last tag (a rollback PR): redeployed, no new tag', async () => {
+    const { current } = await withEarlierDeploy(world, 'dev');
+    const earlier = await earlierDeploy('dev');
+    await commandDriverFailingExcept(earlier.digest);
+    const failed = await deploy(world, 'dev', current);
+    expect(failed.result?.failure).toMatch(/^dev not deployed/);
+    // The bot's rollback PR brings the last tag's files back to main; the workflow deploys its merge.
+    for (const [path, text] of Object.entries(earlier.files))
+      await writeFile(join(world.workspace, path), text);
+    await commandDriverFailingExcept(earlier.digest);
+    const back = await commitFiles(world.octokitFor('dana'), REPO, 'main', earlier.files, 'Roll back dev');
+    const { io, result } = await deploy(world, 'dev', back);
+    expect(result?.failure).toBeUndefined();
+    expect(io.infos.join('\n')).toMatch(
+      /dev runs deploy\/dev\/1 again after the failed deploy deploy\/dev\/2/,
+    );
+    expect(io.outputs.tag).toBe('deploy/dev/1');
+    const state = await deployState(world, 'dev');
+    expect(state.deployments.at(-1)).toMatchObject({
+      payload: { digest: earlier.digest, rollback: true, from: 'deploy/dev/2', to: 'deploy/dev/1' },
+      states: ['in_progress', 'success'],
+    });
+    expect(state.tags.map((t) => t.tag)).toEqual(['deploy/dev/1']);
+    // Run again: the last Deployment ran this manifest, so the run converges without deploying.
+    const again = await deploy(world, 'dev', back);
+    expect(again.io.infos.join('\n')).toMatch(/already deployed as deploy\/dev\/1; nothing to deploy/);
+    expect((await deployState(world, 'dev')).deployments).toHaveLength(2);
   });
 
   it('rollback-on-failure with no earlier deploy says there is nothing to roll back to', async () => {

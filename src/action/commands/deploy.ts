@@ -1,5 +1,4 @@
 import { LockstepError } from '../../core/errors.js';
-import { classifyChange } from '../../core/policy/classify.js';
 import { defaultDriverDeps } from '../../deploy/default-deps.js';
 import { createDriver } from '../../deploy/driver.js';
 import { inRepository } from '../../github/baseline.js';
@@ -14,8 +13,8 @@ import {
   releaseBody,
   tagMessage,
 } from './deploy-record.js';
+import { failedSinceLastTag, redeploy } from './deploy-redeploy.js';
 import {
-  createInProgress,
   messageOf,
   newerDeployment,
   type Rollout,
@@ -63,8 +62,52 @@ export const deployCommand: ActionCommandRunner = async (ctx) => {
   const last = tags.at(-1);
   const digest = candidate.digest;
 
+  const n = (last?.n ?? 0) + 1;
+  const tag = `${tagPrefixOf(ctx)}/${env}/${n}`;
+  const runnerEnv = ctx.env ?? {};
+  const driverDeps = (ctx.driverDeps ?? defaultDriverDeps)(ctx.settings.root, runnerEnv);
+  // Before any Deployment: a driver the config cannot run (no webhook secret) is an input error.
+  const rollout: Rollout = {
+    environment: env,
+    driver: createDriver(entry.config.deploy, driverDeps),
+    driverDeps,
+    healthCheck: entry.config.deploy?.healthCheck,
+    tempDir: runnerEnv.RUNNER_TEMP,
+    log: (line) => ctx.io.info(line),
+  };
+
   // 3b. Already deployed: a rerun after the tag was made converges instead of deploying twice.
   if (last && last.digest === digest) {
+    // What runs is what the last Lockstep Deployment left: when it was a failed deploy of another
+    // manifest (no rollback-on-failure, or that redeploy failed too), the target may still run the
+    // failed one, so this manifest (the last tag's: a rollback PR merged after the failure) is
+    // deployed again, as rollback-on-failure would have: a new Deployment, no new tag.
+    const failed = await failedSinceLastTag(ctx.port, env, digest);
+    if (failed) {
+      const back = await redeploy(ctx, rollout, {
+        text: manifestText,
+        last,
+        from: failed,
+        failed: undefined,
+        logUrl: ctx.settings.logUrl,
+      });
+      const headline = `${env} runs ${last.tag} again after the failed deploy ${failed}: ${back.detail}`;
+      ctx.io.info(`${env}: ${headline}`);
+      return back.ok
+        ? done(
+            gate,
+            undefined,
+            { headline, ok: true, tag: last.tag, deploymentId: back.deploymentId },
+            {
+              tag: last.tag,
+              'deployment-id': String(back.deploymentId),
+            },
+          )
+        : fail(`${env} not redeployed: ${back.detail}`, {
+            deploymentId: back.deploymentId,
+            rollout: back.detail,
+          });
+    }
     // The release describes that deploy: its change from the tag before it, not this "no change".
     const original = await checkGate(ctx, last.commit, tags.slice(0, -1));
     const record = recordInput(ctx, original.refusal ? gate : original, last.n, last.tag, last.commit);
@@ -81,19 +124,6 @@ export const deployCommand: ActionCommandRunner = async (ctx) => {
     return done(gate, undefined, { headline, ok: true, tag: last.tag }, { tag: last.tag });
   }
 
-  const n = (last?.n ?? 0) + 1;
-  const tag = `${tagPrefixOf(ctx)}/${env}/${n}`;
-  const runnerEnv = ctx.env ?? {};
-  const driverDeps = (ctx.driverDeps ?? defaultDriverDeps)(ctx.settings.root, runnerEnv);
-  // Before any Deployment: a driver the config cannot run (no webhook secret) is an input error.
-  const rollout: Rollout = {
-    environment: env,
-    driver: createDriver(entry.config.deploy, driverDeps),
-    driverDeps,
-    healthCheck: entry.config.deploy?.healthCheck,
-    tempDir: runnerEnv.RUNNER_TEMP,
-    log: (line) => ctx.io.info(line),
-  };
   const logUrl = ctx.settings.logUrl;
   const description = `Lockstep: ${env} ${digest.slice(0, 19)} as ${tag}`;
   // 4. The Deployment.
@@ -241,40 +271,4 @@ function releaseOf(record: DeployRecordInput, manifestText: string) {
       { name: `${record.environment}.manifest.json`, contentType: 'application/json', content: manifestText },
     ],
   };
-}
-
-/** The rollback-on-failure redeploy of the last tag's manifest, as its own Deployment. */
-async function redeploy(
-  ctx: CommandContext,
-  rollout: Rollout,
-  r: {
-    text: string;
-    last: NonNullable<GateOutcome['tags'][number]>;
-    from: string;
-    failed: GateOutcome['evaluation']['candidate'];
-    logUrl: string | undefined;
-  },
-): Promise<{ ok: boolean; detail: string; deploymentId: number }> {
-  const env = rollout.environment;
-  const deploymentId = await createInProgress(ctx.port, {
-    environment: env,
-    sha: r.last.commit,
-    payload: { digest: r.last.digest, rollback: true, from: r.from, to: r.last.tag },
-    description: `Lockstep: ${env} back to ${r.last.tag} after a failed deploy`,
-    ...(r.logUrl ? { logUrl: r.logUrl } : {}),
-  });
-  const manifest = JSON.parse(r.text) as NonNullable<GateOutcome['evaluation']['candidate']>;
-  const outcome = await rollOut(rollout, {
-    manifestText: r.text,
-    digest: r.last.digest,
-    changes: r.failed ? classifyChange(r.failed, manifest).changes : [],
-    tag: r.last.tag,
-    rollback: true,
-  });
-  await ctx.port.setDeploymentStatus(deploymentId, {
-    state: outcome.ok ? 'success' : 'failure',
-    description: outcome.ok ? `${env} runs ${r.last.tag} again` : outcome.detail,
-    ...(r.logUrl ? { logUrl: r.logUrl } : {}),
-  });
-  return { ...outcome, deploymentId };
 }
