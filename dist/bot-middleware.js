@@ -4602,6 +4602,97 @@ async function unlessNotFound(call) {
   }
 }
 
+// src/github/record-refs.ts
+async function createRecord(octokit, { owner, repo }, input) {
+  const json = `${JSON.stringify(input.data, null, 2)}
+`;
+  const { data: tree } = await octokit.rest.git.createTree({
+    owner,
+    repo,
+    tree: [{ path: "record.json", mode: "100644", type: "blob", content: json }]
+  });
+  const { data: commit } = await octokit.rest.git.createCommit({
+    owner,
+    repo,
+    message: `${input.title}
+
+${json}`,
+    tree: tree.sha,
+    parents: []
+  });
+  try {
+    await octokit.rest.git.createRef({ owner, repo, ref: input.ref, sha: commit.sha });
+    return { created: true, record: { ref: input.ref, commit: commit.sha, data: input.data } };
+  } catch (error) {
+    if (statusOf(error) !== 422) throw error;
+    const existing = await readRecord(octokit, { owner, repo }, input.ref);
+    if (!existing) throw error;
+    return { created: false, record: existing };
+  }
+}
+async function readRecord(octokit, coordinates, ref) {
+  const { owner, repo } = coordinates;
+  let sha;
+  try {
+    const { data } = await octokit.rest.git.getRef({ owner, repo, ref: ref.replace(/^refs\//, "") });
+    sha = data.object.sha;
+  } catch (error) {
+    if (statusOf(error) === 404) return void 0;
+    throw error;
+  }
+  return recordAt(octokit, coordinates, ref, sha);
+}
+async function listRecords(octokit, coordinates, prefix) {
+  const { owner, repo } = coordinates;
+  const refs = await octokit.paginate(octokit.rest.git.listMatchingRefs, {
+    owner,
+    repo,
+    ref: prefix.replace(/^refs\//, ""),
+    per_page: 100
+  });
+  const records2 = await Promise.all(
+    refs.filter((r) => r.object.type === "commit").map((r) => recordAt(octokit, coordinates, r.ref, r.object.sha))
+  );
+  return records2.filter((r) => r !== void 0);
+}
+async function deleteRecord(octokit, { owner, repo }, ref) {
+  try {
+    await octokit.rest.git.deleteRef({ owner, repo, ref: ref.replace(/^refs\//, "") });
+    return true;
+  } catch (error) {
+    const status = statusOf(error);
+    if (status === 422 || status === 404) return false;
+    throw error;
+  }
+}
+async function recordAt(octokit, { owner, repo }, ref, sha) {
+  const { data } = await octokit.rest.git.getCommit({ owner, repo, commit_sha: sha });
+  const parsed = parseRecordMessage(data.message);
+  return parsed === void 0 ? void 0 : { ref, commit: sha, data: parsed };
+}
+function parseRecordMessage(message) {
+  const blank = message.indexOf("\n\n");
+  if (blank < 0) return void 0;
+  try {
+    return JSON.parse(message.slice(blank + 2));
+  } catch {
+    return void 0;
+  }
+}
+
+// src/github/command-freeze.ts
+var FREEZE_PREFIX = "refs/lockstep/freeze/";
+function freezeRef(environment2) {
+  return `${FREEZE_PREFIX}${environment2}`;
+}
+function freezeReason(freeze2) {
+  return `frozen by @${freeze2.by} with /lockstep freeze since ${freeze2.since}${freeze2.reason ? `: ${freeze2.reason}` : ""}`;
+}
+async function listCommandFreezes(octokit, coordinates) {
+  const records2 = await listRecords(octokit, coordinates, FREEZE_PREFIX);
+  return new Map(records2.map((r) => [r.data.environment, r.data]));
+}
+
 // src/github/deploy-tags.ts
 var DIGEST_TRAILER = /^Lockstep-Digest: (sha256:[0-9a-f]{64})$/m;
 var DeployTagTakenError = class extends LockstepError {
@@ -4827,6 +4918,8 @@ function createGitHubPort(octokit, coordinates, options = {}) {
     readerAt: (ref) => treeReader(octokit, coordinates, ref),
     deployTags: (prefix, environment2) => listDeployTags(octokit, coordinates, prefix, environment2),
     createDeployTag: (input) => createDeployTag(octokit, coordinates, input, options.tagger),
+    // One call lists `refs/lockstep/freeze/`, then one per freeze (usually none).
+    commandFreezes: () => listCommandFreezes(octokit, coordinates),
     // One call: GitHub lists the PRs a commit belongs to, including the one it merged.
     async pullForCommit(sha) {
       const { data } = await octokit.rest.repos.listPullRequestsAssociatedWithCommit({
@@ -6438,93 +6531,7 @@ function deployTagsOf(refs, prefix) {
   return byEnv;
 }
 
-// src/github/record-refs.ts
-async function createRecord(octokit, { owner, repo }, input) {
-  const json = `${JSON.stringify(input.data, null, 2)}
-`;
-  const { data: tree } = await octokit.rest.git.createTree({
-    owner,
-    repo,
-    tree: [{ path: "record.json", mode: "100644", type: "blob", content: json }]
-  });
-  const { data: commit } = await octokit.rest.git.createCommit({
-    owner,
-    repo,
-    message: `${input.title}
-
-${json}`,
-    tree: tree.sha,
-    parents: []
-  });
-  try {
-    await octokit.rest.git.createRef({ owner, repo, ref: input.ref, sha: commit.sha });
-    return { created: true, record: { ref: input.ref, commit: commit.sha, data: input.data } };
-  } catch (error) {
-    if (statusOf(error) !== 422) throw error;
-    const existing = await readRecord(octokit, { owner, repo }, input.ref);
-    if (!existing) throw error;
-    return { created: false, record: existing };
-  }
-}
-async function readRecord(octokit, coordinates, ref) {
-  const { owner, repo } = coordinates;
-  let sha;
-  try {
-    const { data } = await octokit.rest.git.getRef({ owner, repo, ref: ref.replace(/^refs\//, "") });
-    sha = data.object.sha;
-  } catch (error) {
-    if (statusOf(error) === 404) return void 0;
-    throw error;
-  }
-  return recordAt(octokit, coordinates, ref, sha);
-}
-async function listRecords(octokit, coordinates, prefix) {
-  const { owner, repo } = coordinates;
-  const refs = await octokit.paginate(octokit.rest.git.listMatchingRefs, {
-    owner,
-    repo,
-    ref: prefix.replace(/^refs\//, ""),
-    per_page: 100
-  });
-  const records2 = await Promise.all(
-    refs.filter((r) => r.object.type === "commit").map((r) => recordAt(octokit, coordinates, r.ref, r.object.sha))
-  );
-  return records2.filter((r) => r !== void 0);
-}
-async function deleteRecord(octokit, { owner, repo }, ref) {
-  try {
-    await octokit.rest.git.deleteRef({ owner, repo, ref: ref.replace(/^refs\//, "") });
-    return true;
-  } catch (error) {
-    const status = statusOf(error);
-    if (status === 422 || status === 404) return false;
-    throw error;
-  }
-}
-async function recordAt(octokit, { owner, repo }, ref, sha) {
-  const { data } = await octokit.rest.git.getCommit({ owner, repo, commit_sha: sha });
-  const parsed = parseRecordMessage(data.message);
-  return parsed === void 0 ? void 0 : { ref, commit: sha, data: parsed };
-}
-function parseRecordMessage(message) {
-  const blank = message.indexOf("\n\n");
-  if (blank < 0) return void 0;
-  try {
-    return JSON.parse(message.slice(blank + 2));
-  } catch {
-    return void 0;
-  }
-}
-
 // bot/freeze/freeze-records.ts
-var FREEZE_PREFIX = "refs/lockstep/freeze/";
-function freezeRef(environment2) {
-  return `${FREEZE_PREFIX}${environment2}`;
-}
-async function listCommandFreezes(octokit, coordinates) {
-  const records2 = await listRecords(octokit, coordinates, FREEZE_PREFIX);
-  return new Map(records2.map((r) => [r.data.environment, r.data]));
-}
 function recordCommandFreeze(octokit, coordinates, freeze2) {
   return createRecord(octokit, coordinates, {
     ref: freezeRef(freeze2.environment),
@@ -6534,9 +6541,6 @@ function recordCommandFreeze(octokit, coordinates, freeze2) {
 }
 function removeCommandFreeze(octokit, coordinates, environment2) {
   return deleteRecord(octokit, coordinates, freezeRef(environment2));
-}
-function freezeReason(freeze2) {
-  return `frozen by @${freeze2.by} with /lockstep freeze since ${freeze2.since}${freeze2.reason ? `: ${freeze2.reason}` : ""}`;
 }
 
 // bot/evaluate-ref.ts
@@ -7297,111 +7301,35 @@ function frozenEnvironments(view) {
   return frozen;
 }
 
-// bot/pulls/own-app.ts
-function ownAppId(ctx) {
-  return appIdOf(ctx.octokit, ctx.log);
-}
-async function appIdOf(octokit, log) {
-  let auth;
-  try {
-    auth = await octokit.auth({ type: "app" });
-  } catch (error) {
-    log("debug", `no GitHub App identity: ${error instanceof Error ? error.message : String(error)}`);
-    return void 0;
+// src/github/graphql-pull.ts
+var QUERY = `query LockstepPull($owner: String!, $name: String!, $number: Int!) {
+  repository(owner: $owner, name: $name) {
+    pullRequest(number: $number) {
+      headRefOid
+      files(first: 100) { pageInfo { hasNextPage } nodes { path changeType } }
+      reviews(first: 100) { pageInfo { hasNextPage } nodes { author { login } state commit { oid } submittedAt } }
+      comments(first: 100) { pageInfo { hasNextPage } nodes { databaseId body url } }
+    }
   }
-  if (typeof auth !== "object" || auth === null || !("appId" in auth)) return void 0;
-  const id = Number(auth.appId);
-  return Number.isInteger(id) && id > 0 ? id : void 0;
+}`;
+async function readPullState(octokit, { owner, repo }, number, marker) {
+  const data = await octokit.graphql(QUERY, { owner, name: repo, number });
+  const pull = data.repository.pullRequest;
+  const files = pull.files.pageInfo.hasNextPage || pull.files.nodes.some((f) => f.changeType === "RENAMED" || f.changeType === "COPIED") ? void 0 : pull.files.nodes.map((f) => f.path);
+  const reviews = pull.reviews.pageInfo.hasNextPage ? void 0 : pull.reviews.nodes.filter((r) => r.submittedAt !== null && r.commit !== null).map((r) => ({
+    user: r.author?.login ?? "",
+    state: r.state,
+    commitId: r.commit?.oid ?? "",
+    submittedAt: r.submittedAt ?? ""
+  }));
+  const marked = pull.comments.pageInfo.hasNextPage ? void 0 : pull.comments.nodes.filter((c) => c.databaseId !== null && c.body.includes(marker)).map((c) => ({ id: c.databaseId ?? 0, body: c.body, url: c.url })).sort((a, b) => a.id - b.id);
+  return { headSha: pull.headRefOid, files, reviews, marked };
 }
 
-// bot/freeze/protection-body.ts
-var NO_RULES = {
-  required_status_checks: null,
-  enforce_admins: false,
-  required_pull_request_reviews: null,
-  restrictions: null,
-  required_linear_history: false,
-  allow_force_pushes: false,
-  allow_deletions: false,
-  block_creations: false,
-  required_conversation_resolution: false,
-  lock_branch: false,
-  allow_fork_syncing: false
-};
-function actors(value) {
-  const names2 = (list2, key) => (list2 ?? []).flatMap((item) => item?.[key] ? [item[key]] : []);
-  return {
-    users: names2(value?.users, "login"),
-    teams: names2(value?.teams, "slug"),
-    apps: names2(value?.apps, "slug")
-  };
-}
-function bodyFromGitHub(data) {
-  const checks = data.required_status_checks;
-  const reviews = data.required_pull_request_reviews;
-  const on = (flag) => flag?.enabled ?? false;
-  return {
-    required_status_checks: checks ? {
-      strict: checks.strict ?? false,
-      checks: (checks.checks ?? checks.contexts.map((context) => ({ context, app_id: null }))).map(
-        (c) => c.app_id === null ? { context: c.context } : { context: c.context, app_id: c.app_id }
-      )
-    } : null,
-    enforce_admins: data.enforce_admins?.enabled ?? false,
-    required_pull_request_reviews: reviews ? {
-      ...reviews.dismissal_restrictions ? { dismissal_restrictions: actors(reviews.dismissal_restrictions) } : {},
-      dismiss_stale_reviews: reviews.dismiss_stale_reviews,
-      require_code_owner_reviews: reviews.require_code_owner_reviews,
-      required_approving_review_count: reviews.required_approving_review_count ?? 1,
-      require_last_push_approval: reviews.require_last_push_approval ?? false,
-      ...reviews.bypass_pull_request_allowances ? { bypass_pull_request_allowances: actors(reviews.bypass_pull_request_allowances) } : {}
-    } : null,
-    restrictions: data.restrictions ? actors(data.restrictions) : null,
-    required_linear_history: on(data.required_linear_history),
-    allow_force_pushes: on(data.allow_force_pushes),
-    allow_deletions: on(data.allow_deletions),
-    block_creations: on(data.block_creations),
-    required_conversation_resolution: on(data.required_conversation_resolution),
-    lock_branch: on(data.lock_branch),
-    allow_fork_syncing: on(data.allow_fork_syncing)
-  };
-}
-function sameProtection(a, b) {
-  return canonical(a) === canonical(b);
-}
-function canonical(value) {
-  if (Array.isArray(value)) return `[${value.map(canonical).sort().join(",")}]`;
-  if (value && typeof value === "object") {
-    const record = value;
-    const keys = Object.keys(record).filter((k) => record[k] !== void 0);
-    return `{${keys.sort().map((k) => `${JSON.stringify(k)}:${canonical(record[k])}`).join(",")}}`;
-  }
-  return JSON.stringify(value);
-}
-function requiredContexts(body) {
-  return body?.required_status_checks?.checks.map((c) => c.context) ?? [];
-}
-
-// bot/freeze/branch-protection.ts
-var PUT_PROTECTION = "PUT /repos/{owner}/{repo}/branches/{branch}/protection";
-async function readProtection(ctx, branch) {
-  try {
-    const { data } = await ctx.octokit.rest.repos.getBranchProtection({ ...ctx.coordinates, branch });
-    return bodyFromGitHub(data);
-  } catch (error) {
-    if (statusOf(error) === 404) return null;
-    throw error;
-  }
-}
-async function writeProtection(ctx, branch, body) {
-  await ctx.octokit.request(PUT_PROTECTION, { ...ctx.coordinates, branch, ...body });
-}
-async function removeProtection(ctx, branch) {
-  try {
-    await ctx.octokit.rest.repos.deleteBranchProtection({ ...ctx.coordinates, branch });
-  } catch (error) {
-    if (statusOf(error) !== 404) throw error;
-  }
+// bot/touches-lockstep.ts
+function touchesLockstep(ctx, paths) {
+  const dirs = [ctx.settings.catalogDir, ctx.settings.environmentsDir].map((d) => `${d}/`);
+  return paths.some((p) => p === SETTINGS_PATH || dirs.some((d) => p.startsWith(d)));
 }
 
 // bot/pulls/check-runs.ts
@@ -7501,6 +7429,670 @@ function chunk(list2, size) {
   const out = [];
   for (let i = 0; i < list2.length; i += size) out.push(list2.slice(i, i + size));
   return out;
+}
+
+// bot/pulls/judge-pull.ts
+function judgePull(plan, files) {
+  const { settings: settings2 } = plan.repo;
+  const changed = new Set(files);
+  const catalogChanged = files.some((f) => f.startsWith(`${settings2.catalogDir}/`));
+  const settingsChanged = changed.has(SETTINGS_PATH);
+  const environments = [];
+  for (const [name, judged] of plan.plans) {
+    const { baseline, evaluation } = judged;
+    const entry = plan.repo.environments.get(name);
+    if (!entry) continue;
+    const changedHere = changed.has(entry.source.path) || changed.has(entry.manifestPath);
+    const followUp = !changedHere && catalogChanged && !settingsChanged ? securityFollowUp(judged, entry) : void 0;
+    environments.push({
+      name,
+      changedHere,
+      counts: (changedHere || catalogChanged || settingsChanged) && !followUp,
+      ...followUp ? { followUp } : {},
+      baseline: baseline.ref,
+      manifestPath: entry.manifestPath,
+      ...evaluation.candidate ? { digest: evaluation.candidate.digest } : {},
+      ...evaluation.verdict ? { verdict: evaluation.verdict } : {},
+      changes: evaluation.change?.changes ?? [],
+      violations: evaluation.violations,
+      failing: isBlocked(judged)
+    });
+  }
+  environments.sort((a, b) => Number(b.changedHere) - Number(a.changedHere) || a.name.localeCompare(b.name));
+  const needs = environments.flatMap(
+    (e) => e.changedHere && e.verdict?.verdict === "needs-approval" ? [
+      {
+        environment: e.name,
+        required: e.verdict.approvals?.required ?? 1,
+        approvers: e.verdict.approvals?.approvers ?? [],
+        reason: e.verdict.reason
+      }
+    ] : []
+  );
+  return {
+    sha: plan.ref,
+    environments,
+    catalogChanged,
+    settingsChanged,
+    needs,
+    failed: environments.some((e) => e.counts && e.failing)
+  };
+}
+function securityFollowUp(judged, entry) {
+  const { violations, compiled } = judged.evaluation;
+  if (!violations.length || !compiled || !entry.manifest) return void 0;
+  if (!violations.every((v) => v.kind === "drift" || v.kind === "affected")) return void 0;
+  const { changes } = classifyChange(entry.manifest, compiled.manifest, []);
+  if (!changes.length || !changes.every((c) => c.class === "security-patch")) return void 0;
+  const fresh = compiled.manifest.security.patches.filter(
+    (p) => !entry.manifest?.security.patches.some((q) => q.advisory === p.advisory && q.item === p.item)
+  );
+  return [...new Set(fresh.map((p) => p.advisory))].sort();
+}
+
+// bot/pulls/own-app.ts
+function ownAppId(ctx) {
+  return appIdOf(ctx.octokit, ctx.log);
+}
+async function appIdOf(octokit, log) {
+  let auth;
+  try {
+    auth = await octokit.auth({ type: "app" });
+  } catch (error) {
+    log("debug", `no GitHub App identity: ${error instanceof Error ? error.message : String(error)}`);
+    return void 0;
+  }
+  if (typeof auth !== "object" || auth === null || !("appId" in auth)) return void 0;
+  const id = Number(auth.appId);
+  return Number.isInteger(id) && id > 0 ? id : void 0;
+}
+
+// bot/pulls/plan-markdown.ts
+var ICON = { allowed: "\u2705", "needs-approval": "\u{1F7E1}", blocked: "\u26D4" };
+function md(text) {
+  return text.replace(/[<>]/g, (c) => c === "<" ? "&lt;" : "&gt;");
+}
+function where(d) {
+  return `\`${d.file}${d.line ? `:${d.line}${d.col ? `:${d.col}` : ""}` : ""}\``;
+}
+function stateOf(e) {
+  const kinds = [...new Set(e.violations.map((v) => v.kind))].filter((k) => k !== "blocked");
+  if (e.verdict?.verdict === "blocked") kinds.unshift("blocked");
+  return kinds.length ? kinds.join(", ") : e.verdict?.verdict ?? "not judged";
+}
+function scopeLine(j) {
+  const here = j.environments.filter((e) => e.changedHere).map((e) => `**${e.name}**`);
+  const parts = [
+    here.length ? `This pull request changes ${here.join(", ")}.` : "This pull request changes no environment file."
+  ];
+  if (j.catalogChanged || j.settingsChanged)
+    parts.push(
+      `It changes ${j.catalogChanged ? "the catalog" : "`.github/lockstep.yml`"}, so every environment counts.`
+    );
+  else if (j.environments.some((e) => !e.counts))
+    parts.push("The others are shown as they are at its head; their problems do not fail this check.");
+  return parts.join(" ");
+}
+function environmentTable(j) {
+  const rows = j.environments.map((e) => {
+    const verdict = e.verdict ? `${ICON[e.verdict.verdict]} ${e.verdict.verdict}` : "\u26D4 not judged";
+    const problems = e.violations.filter((v) => v.kind !== "blocked").length;
+    const state = problems ? `${verdict}, \u26A0\uFE0F ${problems} problem${problems === 1 ? "" : "s"}` : verdict;
+    const here = e.changedHere ? "changes it" : e.followUp ? "security PR after the merge" : e.counts ? "via the catalog or settings" : "-";
+    const since2 = e.baseline === "none" ? "nothing deployed yet" : `\`${e.baseline}\``;
+    const reason = md(e.verdict?.reason ?? e.violations[0]?.message ?? "").replaceAll("|", "\\|");
+    return `| ${e.name} | ${here} | ${state} | ${reason} | ${since2} |`;
+  });
+  return [
+    "| environment | this pull request | verdict | reason | compared with |",
+    "| --- | --- | --- | --- | --- |",
+    ...rows
+  ].join("\n");
+}
+function detailed(j) {
+  return j.environments.filter((e) => e.counts || e.changes.length > 0 || e.violations.length > 0);
+}
+function environmentSection2(e) {
+  const from = e.baseline === "none" ? "nothing deployed yet" : `\`${e.baseline}\` (its last deploy)`;
+  const lines = [
+    `#### ${e.name}`,
+    `From ${from} to the committed \`${e.manifestPath}\`${e.digest ? ` (\`${e.digest.slice(0, 19)}\u2026\`)` : ""}.`,
+    "",
+    changeTableMarkdown(e.changes)
+  ];
+  if (e.violations.length) {
+    lines.push(
+      "",
+      e.counts ? "**Problems:**" : e.followUp ? `**Fixed after the merge by the bot's \`lockstep/security/${e.name}\` pull request (warnings here):**` : "**Problems already on the base branch (warnings here):**"
+    );
+    lines.push(...e.violations.map((v) => `- ${where(v)}: ${md(v.message)}`));
+  }
+  return lines.join("\n");
+}
+function todoLines(j, author) {
+  const out = [];
+  for (const e of j.environments.filter((x) => x.counts && x.failing)) {
+    if (e.verdict?.verdict === "blocked")
+      out.push(
+        `**${e.name}** is blocked (${md(e.verdict.reason)}): remove the change to ${e.name}, or merge it once the freeze or hold is lifted (\`/lockstep unfreeze ${e.name}\` for a command freeze).`
+      );
+    const fixes = e.violations.filter((v) => v.kind !== "blocked");
+    if (fixes.length)
+      out.push(
+        `**${e.name}**: fix the annotated problems (${stateOf(e)}), e.g. ${md(fixes[0]?.message ?? "")}.`
+      );
+  }
+  for (const e of j.environments.filter((x) => x.followUp)) {
+    out.push(
+      `**${e.name}**: after the merge the bot opens \`lockstep/security/${e.name}\` with the recompiled manifest for ${(e.followUp ?? []).join(", ")}; nothing to do here (or recompile ${e.name} in this pull request to include the patch now).`
+    );
+  }
+  for (const n of j.needs)
+    out.push(
+      `**${n.environment}** needs ${n.required} approval${n.required === 1 ? "" : "s"} from ${n.approvers.join(", ") || "listed approvers"} (never the author @${author}): reviewers approve the latest commit; see \`lockstep/approval\`.`
+    );
+  if (!out.some((l) => !l.includes("after the merge the bot opens")))
+    out.push("Nothing: as far as Lockstep is concerned this change may merge.");
+  return out.map((l) => `- ${l}`);
+}
+function fitMarkdown(head, details, tail, limit) {
+  const note = (n) => `_\u2026 ${n} more section${n === 1 ? "" : "s"} left out: GitHub limits this text to ${limit.toLocaleString("en")} characters. Run \`lockstep plan\` locally for everything._`;
+  const room = limit - tail.length - 300;
+  const kept = [];
+  let size = head.length;
+  for (const d of details) {
+    if (size + d.length + 2 > room) break;
+    kept.push(d);
+    size += d.length + 2;
+  }
+  const left = details.length - kept.length;
+  const body = [
+    head.length > room ? `${head.slice(0, room)}\u2026` : head,
+    ...kept,
+    ...left ? [note(left)] : []
+  ];
+  return [...body, tail].filter((p) => p !== "").join("\n\n");
+}
+
+// bot/pulls/plan-comment.ts
+var PLAN_MARKER = "<!-- lockstep:plan -->";
+var COMMENT_LIMIT = 65536;
+var short = (sha) => sha.slice(0, 7);
+function planCommentBody(pull, j, sender) {
+  const head = [
+    PLAN_MARKER,
+    `### Lockstep plan for \`${short(j.sha)}\``,
+    scopeLine(j),
+    environmentTable(j),
+    "**What to do**",
+    todoLines(j, pull.author).join("\n")
+  ].join("\n\n");
+  const footer2 = `<sub>Lockstep keeps this comment up to date on every push (last: \`${short(j.sha)}\`, after an event by @${sender}). The checks \`lockstep/policy\` and \`lockstep/approval\` hold the verdict; approvals are reviews of the latest commit by listed approvers, never the author's.</sub>`;
+  return fitMarkdown(head, detailed(j).map(environmentSection2), footer2, COMMENT_LIMIT);
+}
+async function writePlanComment(ctx, pull, state, body) {
+  if (!state.isHead) {
+    ctx.log("info", `#${pull.number}: ${short(pull.headSha)} is no longer the head; plan comment left alone`);
+    return;
+  }
+  await upsertMarkedComment(ctx.octokit, ctx.coordinates, pull.number, PLAN_MARKER, body, state.existing);
+}
+async function retirePlanComment(ctx, state, note) {
+  const [existing] = state.existing;
+  const body = `${PLAN_MARKER}
+${note}`;
+  if (!existing || existing.body === body || !state.isHead) return;
+  const { owner, repo } = ctx.coordinates;
+  await ctx.octokit.rest.issues.updateComment({ owner, repo, comment_id: existing.id, body });
+}
+
+// bot/pulls/annotations.ts
+var TITLES = {
+  input: "Lockstep: invalid input",
+  drift: "Lockstep: manifest drift",
+  affected: "Lockstep: vulnerable version",
+  "expired-waiver": "Lockstep: expired waiver",
+  blocked: "Lockstep: blocked by policy",
+  unpatchable: "Lockstep: advisory without a fix"
+};
+function annotationOf(d, title, level, message) {
+  const line = Math.max(d.line, 1);
+  return {
+    path: d.file,
+    start_line: line,
+    end_line: line,
+    ...d.line > 0 && d.col > 0 ? { start_column: d.col, end_column: d.col } : {},
+    annotation_level: level,
+    title,
+    message
+  };
+}
+function inputAnnotations(diagnostics) {
+  return sortDiagnostics(diagnostics).map((d) => annotationOf(d, TITLES.input, "failure", d.message));
+}
+function violationAnnotations(j) {
+  const seen = /* @__PURE__ */ new Set();
+  const out = [];
+  for (const e of j.environments) {
+    const inOrder = [...e.violations].sort(
+      (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col
+    );
+    for (const v of inOrder) {
+      const key = `${v.file}:${v.line}:${v.col}:${v.message}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(annotationOf(v, TITLES[v.kind], e.counts ? "failure" : "warning", v.message));
+    }
+  }
+  return out;
+}
+
+// bot/pulls/policy-data.ts
+var MARK = "lockstep:policy-data";
+var BLOCK = /<!-- lockstep:policy-data (\{.*?\}) -->/s;
+function policyDataBlock(data) {
+  const json = JSON.stringify({ v: 1, ...data }).replaceAll(">", "\\u003e").replaceAll("<", "\\u003c");
+  return `<!-- ${MARK} ${json} -->`;
+}
+function readPolicyData(summary, sha) {
+  const json = BLOCK.exec(summary)?.[1];
+  if (json === void 0) return void 0;
+  let value;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    return void 0;
+  }
+  if (!isRecord2(value) || value.v !== 1 || value.sha !== sha) return void 0;
+  const { state, needs } = value;
+  if (state !== "judged" && state !== "untouched" && state !== "invalid") return void 0;
+  if (!Array.isArray(needs) || !needs.every(isNeed)) return void 0;
+  return { sha, state, needs };
+}
+function isNeed(value) {
+  return isRecord2(value) && typeof value.environment === "string" && typeof value.required === "number" && typeof value.reason === "string" && Array.isArray(value.approvers) && value.approvers.every((a) => typeof a === "string");
+}
+function isRecord2(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+// bot/pulls/policy-output.ts
+var SUMMARY_LIMIT = 65535;
+var TITLE_LIMIT = 160;
+var short2 = (sha) => sha.slice(0, 7);
+function byline(pull, sender) {
+  return `Lockstep judged pull request #${pull.number} at \`${short2(pull.headSha)}\` after an event by @${sender}: each environment's committed manifest against its last deploy tag, as \`lockstep validate\` does.`;
+}
+function policyOutput(pull, j, sender) {
+  const shown = j.environments.filter((e) => e.counts || e.failing);
+  const words = shown.map((e) => `${e.name}: ${stateOf(e)}`).join("; ");
+  const title = words.length <= TITLE_LIMIT && words ? words : `${shown.length} environments: ${shown.filter((e) => e.counts && e.failing).length} failing, ${j.needs.length} needing approval`;
+  const head = [
+    `## Lockstep policy ${j.failed ? "\u26D4 failed" : "\u2705 passed"} at \`${short2(j.sha)}\``,
+    byline(pull, sender),
+    scopeLine(j),
+    environmentTable(j),
+    "### What to do",
+    todoLines(j, pull.author).join("\n"),
+    "### Plan"
+  ].join("\n\n");
+  const block = policyDataBlock({ sha: j.sha, state: "judged", needs: j.needs });
+  return {
+    conclusion: j.failed ? "failure" : "success",
+    title,
+    summary: fitMarkdown(head, detailed(j).map(environmentSection2), block, SUMMARY_LIMIT),
+    annotations: violationAnnotations(j)
+  };
+}
+function untouchedPolicyOutput(pull, sender, dirs) {
+  return {
+    conclusion: "success",
+    title: "No Lockstep files changed",
+    summary: [
+      `## Lockstep policy \u2705 passed at \`${short2(pull.headSha)}\``,
+      `Pull request #${pull.number} changes no Lockstep file (${dirs.map((d) => `\`${d}\``).join(", ")}), so there is nothing to judge (event by @${sender}). This check passes so that branch protection requiring it does not hold the pull request.`,
+      policyDataBlock({ sha: pull.headSha, state: "untouched", needs: [] })
+    ].join("\n\n"),
+    annotations: []
+  };
+}
+function invalidPolicyOutput(pull, error, sender) {
+  const diagnostics = sortDiagnostics(error.diagnostics);
+  const first = diagnostics[0];
+  const count = `${diagnostics.length} problem${diagnostics.length === 1 ? "" : "s"}`;
+  const head = [
+    `## Lockstep policy \u26D4 failed at \`${short2(pull.headSha)}\`: invalid Lockstep files`,
+    `Lockstep could not judge pull request #${pull.number} at \`${short2(pull.headSha)}\` (event by @${sender}): ${count} in its files, each annotated on its line. No plan and no approval were computed.`,
+    "### What to do",
+    `Fix ${diagnostics.length === 1 ? "it" : "them"} and push again; \`lockstep validate\` shows the same problems locally as \`FILE:LINE:COL: message\`.`,
+    "### Problems"
+  ].join("\n\n");
+  const items = diagnostics.map((d) => `- ${where(d)}: ${md(d.message)}`);
+  return {
+    conclusion: "failure",
+    title: first ? `Invalid Lockstep files: ${count} (first: ${first.file}${first.line ? `:${first.line}` : ""})` : `Invalid Lockstep files: ${md(error.message).slice(0, TITLE_LIMIT)}`,
+    summary: fitMarkdown(
+      head,
+      items.length ? items : [md(error.message)],
+      policyDataBlock({ sha: pull.headSha, state: "invalid", needs: [] }),
+      SUMMARY_LIMIT
+    ),
+    annotations: inputAnnotations(diagnostics)
+  };
+}
+
+// bot/pulls/pull-files.ts
+async function pullFiles(ctx, number) {
+  const { owner, repo } = ctx.coordinates;
+  const files = await ctx.octokit.paginate(ctx.octokit.rest.pulls.listFiles, {
+    owner,
+    repo,
+    pull_number: number,
+    per_page: 100
+  });
+  return files.flatMap((f) => f.previous_filename ? [f.filename, f.previous_filename] : [f.filename]);
+}
+
+// src/core/policy/approvals.ts
+function countApprovals(input) {
+  const lower = (s) => s.toLowerCase();
+  const listed = (login) => input.approvers.some(
+    (entry) => entry.startsWith("@") ? [...input.teams.get(entry) ?? []].some((m) => lower(m) === lower(login)) : lower(entry) === lower(login)
+  );
+  const latest = /* @__PURE__ */ new Map();
+  for (const review of input.reviews) {
+    if (review.state === "COMMENTED" || review.state === "PENDING") continue;
+    latest.set(lower(review.user), review);
+  }
+  const approvedBy = [...latest.values()].filter((r) => r.state === "APPROVED" && r.commitId === input.headSha).filter((r) => lower(r.user) !== lower(input.author) && listed(r.user)).map((r) => r.user);
+  const satisfied = approvedBy.length >= input.required;
+  const who2 = approvedBy.length ? ` (${approvedBy.join(", ")})` : "";
+  const from = input.approvers.length ? ` from ${input.approvers.join(", ")}` : "";
+  return {
+    required: input.required,
+    approvedBy,
+    satisfied,
+    summary: `${approvedBy.length} of ${input.required} approval${input.required === 1 ? "" : "s"}${who2}${from}`
+  };
+}
+
+// bot/pulls/approval-output.ts
+var TITLE_LIMIT2 = 160;
+var short3 = (sha) => sha.slice(0, 7);
+function notCountedReasons(reviews, count, headSha, author) {
+  const latest = /* @__PURE__ */ new Map();
+  for (const r of reviews)
+    if (r.state !== "COMMENTED" && r.state !== "PENDING") latest.set(r.user.toLowerCase(), r);
+  const counted = new Set(count.approvedBy.map((u) => u.toLowerCase()));
+  return [...latest.values()].filter((r) => r.state === "APPROVED" && !counted.has(r.user.toLowerCase())).map(
+    (r) => r.user.toLowerCase() === author.toLowerCase() ? `@${r.user} is the author` : r.commitId !== headSha ? `@${r.user} approved an earlier commit (\`${short3(r.commitId)}\`): approve again` : `@${r.user} is not a listed approver`
+  );
+}
+function approvalOutput(pull, data, results, sender) {
+  const at = `at \`${short3(pull.headSha)}\``;
+  if (!results.length) {
+    const why = data.state === "untouched" ? "it changes no Lockstep file" : "no environment it changes needs approval (see `lockstep/policy`)";
+    return {
+      conclusion: "success",
+      title: "No approval needed",
+      summary: `## Lockstep approvals \u2705 ${at}
+
+Pull request #${pull.number} needs no approval: ${why}. Counted after an event by @${sender}.`,
+      annotations: []
+    };
+  }
+  const satisfied = results.every((r) => r.count.satisfied);
+  const title = results.map(
+    ({ need, count }) => `${results.length > 1 ? `${need.environment}: ` : ""}${count.approvedBy.length} of ${count.required} approval${count.required === 1 ? "" : "s"} from ${need.approvers.join(", ")}`
+  ).join("; ");
+  const lines = results.map(({ need, count, notCounted }) => {
+    const state = count.satisfied ? "\u2705" : "\u{1F7E1}";
+    const extra = notCounted.length ? ` Not counted: ${notCounted.join("; ")}.` : "";
+    return `- ${state} **${need.environment}**: ${md(count.summary)}. Why: ${md(need.reason)}.${extra}`;
+  });
+  const waiting = results.filter((r) => !r.count.satisfied).map((r) => r.need.environment);
+  return {
+    conclusion: satisfied ? "success" : "action_required",
+    title: title.length <= TITLE_LIMIT2 ? title : `${waiting.length} environment(s) waiting for approvals`,
+    summary: [
+      `## Lockstep approvals ${satisfied ? "\u2705 satisfied" : "\u{1F7E1} waiting"} ${at}`,
+      `Counted for pull request #${pull.number} after an event by @${sender}.`,
+      lines.join("\n"),
+      "### How approvals count",
+      `A review counts when it approves the current head commit \`${short3(pull.headSha)}\` (a push makes earlier approvals stale), comes from a listed approver (an \`@org/team\` entry means its members) and not from the author @${pull.author}; each reviewer's latest approving, changes-requested or dismissed review decides.`,
+      satisfied ? "Nothing more to do here." : `### What to do
+
+Ask ${waiting.length === 1 ? "an approver" : "approvers"} of ${waiting.join(", ")} other than @${pull.author} to approve the latest commit.`
+    ].join("\n\n"),
+    annotations: [],
+    ...pull.url ? { detailsUrl: pull.url } : {}
+  };
+}
+
+// bot/pulls/settle-approval.ts
+var MAX_ROUNDS = 3;
+async function settleApproval(ctx, pull, data, existing, first) {
+  let runs = existing.filter((r) => r.name === APPROVAL_CHECK);
+  if (!data.needs.length) {
+    await writeCheckRun(ctx, pull.headSha, APPROVAL_CHECK, runs, approvalOutput(pull, data, [], ctx.sender));
+    return;
+  }
+  const teams = /* @__PURE__ */ new Map();
+  let reviews = first ?? await ctx.port.reviews(pull.number);
+  for (let round = 1; ; round++) {
+    const results = await Promise.all(data.needs.map((need) => countFor(ctx, pull, need, reviews, teams)));
+    const output = approvalOutput(pull, data, results, ctx.sender);
+    const written = await writeCheckRun(ctx, pull.headSha, APPROVAL_CHECK, runs, output);
+    runs = written.runs;
+    if (!written.wrote || round === MAX_ROUNDS) return;
+    const again = await ctx.port.reviews(pull.number);
+    if (fingerprint(again) === fingerprint(reviews)) return;
+    ctx.log("info", `#${pull.number}: reviews changed while counting approvals; counting again`);
+    reviews = again;
+  }
+}
+async function countFor(ctx, pull, need, reviews, teams) {
+  const lower = (s) => s.toLowerCase();
+  const logins = new Set(need.approvers.filter((a) => !a.startsWith("@")).map(lower));
+  const unresolved = reviews.some(
+    (r) => r.state === "APPROVED" && r.commitId === pull.headSha && lower(r.user) !== lower(pull.author) && !logins.has(lower(r.user))
+  );
+  const entries = unresolved ? need.approvers.filter((a) => a.startsWith("@")) : [];
+  const members = await Promise.all(entries.map(async (e) => [e, await membersOf(ctx, e, teams)]));
+  const count = countApprovals({
+    reviews,
+    headSha: pull.headSha,
+    author: pull.author,
+    required: need.required,
+    approvers: need.approvers,
+    teams: new Map(members)
+  });
+  return { need, count, notCounted: notCountedReasons(reviews, count, pull.headSha, pull.author) };
+}
+function membersOf(ctx, entry, teams) {
+  let members = teams.get(entry);
+  if (!members) {
+    const [org = "", slug = ""] = entry.slice(1).split("/");
+    members = ctx.port.teamMembers(org, slug);
+    teams.set(entry, members);
+  }
+  return members;
+}
+function fingerprint(reviews) {
+  return reviews.map((r) => `${r.user}:${r.state}:${r.commitId}`).join("\n");
+}
+
+// bot/pulls/check-pull.ts
+var short4 = (sha) => sha.slice(0, 7);
+async function checkPull(ctx, pull) {
+  const appId = await ownAppId(ctx);
+  const [state, runs] = await Promise.all([
+    readPullState(ctx.octokit, ctx.coordinates, pull.number, PLAN_MARKER),
+    ownCheckRuns(ctx, pull.headSha, appId)
+  ]);
+  const files = state.files ?? await pullFiles(ctx, pull.number);
+  const commentState = async () => ({
+    existing: state.marked ?? await findMarkedComments(ctx.octokit, ctx.coordinates, pull.number, PLAN_MARKER),
+    isHead: state.headSha === pull.headSha
+  });
+  if (!touchesLockstep(ctx, files)) return untouched(ctx, pull, runs, commentState);
+  const comment = ctx.settings.bot.planComment ? commentState() : void 0;
+  const reviews = state.reviews ? Promise.resolve(state.reviews) : ctx.port.reviews(pull.number);
+  comment?.catch(() => void 0);
+  reviews.catch(() => void 0);
+  let plan;
+  try {
+    plan = await evaluateAt(ctx, pull.headSha);
+  } catch (error) {
+    if (!(error instanceof InputError || error instanceof ResolveError)) throw error;
+    return invalid(ctx, pull, runs, error, commentState);
+  }
+  const judgement = judgePull(plan, files);
+  const data = { sha: pull.headSha, state: "judged", needs: judgement.needs };
+  const [read, readComment] = await Promise.all([reviews, comment]);
+  await Promise.all([
+    writeCheckRun(ctx, pull.headSha, POLICY_CHECK, runs, policyOutput(pull, judgement, ctx.sender)),
+    settleApproval(ctx, pull, data, runs, read),
+    readComment && writePlanComment(ctx, pull, readComment, planCommentBody(pull, judgement, ctx.sender))
+  ]);
+}
+async function untouched(ctx, pull, runs, comment) {
+  const dirs = [ctx.settings.catalogDir, ctx.settings.environmentsDir, ".github/lockstep.yml"];
+  await Promise.all([
+    writeCheckRun(ctx, pull.headSha, POLICY_CHECK, runs, untouchedPolicyOutput(pull, ctx.sender, dirs)),
+    settleApproval(ctx, pull, { sha: pull.headSha, state: "untouched", needs: [] }, runs),
+    ctx.settings.bot.planComment ? retirePlanComment(
+      ctx,
+      await comment(),
+      `Lockstep: at \`${short4(pull.headSha)}\` this pull request no longer changes Lockstep files; there is nothing to plan.`
+    ) : void 0
+  ]);
+}
+async function invalid(ctx, pull, runs, error, comment) {
+  await Promise.all([
+    writeCheckRun(ctx, pull.headSha, POLICY_CHECK, runs, invalidPolicyOutput(pull, error, ctx.sender)),
+    ctx.settings.bot.planComment ? retirePlanComment(
+      ctx,
+      await comment(),
+      `Lockstep could not plan \`${short4(pull.headSha)}\`: its Lockstep files are invalid. See the \`lockstep/policy\` check for each problem and what to do.`
+    ) : void 0
+  ]);
+}
+
+// bot/pulls/pull-ref.ts
+function pullRefOf(pull) {
+  return {
+    number: pull.number,
+    headSha: pull.head.sha,
+    headRef: pull.head.ref,
+    baseRef: pull.base.ref,
+    author: pull.user?.login ?? "",
+    ...pull.html_url ? { url: pull.html_url } : {}
+  };
+}
+
+// bot/freeze/recheck-pulls.ts
+async function recheckOpenPulls(ctx) {
+  const { owner, repo } = ctx.coordinates;
+  const pulls = await ctx.octokit.paginate(ctx.octokit.rest.pulls.list, {
+    owner,
+    repo,
+    state: "open",
+    base: ctx.defaultBranch,
+    per_page: 100
+  });
+  for (const pull of pulls) await checkPull(ctx, pullRefOf(pull));
+  return pulls.length;
+}
+
+// bot/freeze/protection-body.ts
+var NO_RULES = {
+  required_status_checks: null,
+  enforce_admins: false,
+  required_pull_request_reviews: null,
+  restrictions: null,
+  required_linear_history: false,
+  allow_force_pushes: false,
+  allow_deletions: false,
+  block_creations: false,
+  required_conversation_resolution: false,
+  lock_branch: false,
+  allow_fork_syncing: false
+};
+function actors(value) {
+  const names2 = (list2, key) => (list2 ?? []).flatMap((item) => item?.[key] ? [item[key]] : []);
+  return {
+    users: names2(value?.users, "login"),
+    teams: names2(value?.teams, "slug"),
+    apps: names2(value?.apps, "slug")
+  };
+}
+function bodyFromGitHub(data) {
+  const checks = data.required_status_checks;
+  const reviews = data.required_pull_request_reviews;
+  const on = (flag) => flag?.enabled ?? false;
+  return {
+    required_status_checks: checks ? {
+      strict: checks.strict ?? false,
+      checks: (checks.checks ?? checks.contexts.map((context) => ({ context, app_id: null }))).map(
+        (c) => c.app_id === null ? { context: c.context } : { context: c.context, app_id: c.app_id }
+      )
+    } : null,
+    enforce_admins: data.enforce_admins?.enabled ?? false,
+    required_pull_request_reviews: reviews ? {
+      ...reviews.dismissal_restrictions ? { dismissal_restrictions: actors(reviews.dismissal_restrictions) } : {},
+      dismiss_stale_reviews: reviews.dismiss_stale_reviews,
+      require_code_owner_reviews: reviews.require_code_owner_reviews,
+      required_approving_review_count: reviews.required_approving_review_count ?? 1,
+      require_last_push_approval: reviews.require_last_push_approval ?? false,
+      ...reviews.bypass_pull_request_allowances ? { bypass_pull_request_allowances: actors(reviews.bypass_pull_request_allowances) } : {}
+    } : null,
+    restrictions: data.restrictions ? actors(data.restrictions) : null,
+    required_linear_history: on(data.required_linear_history),
+    allow_force_pushes: on(data.allow_force_pushes),
+    allow_deletions: on(data.allow_deletions),
+    block_creations: on(data.block_creations),
+    required_conversation_resolution: on(data.required_conversation_resolution),
+    lock_branch: on(data.lock_branch),
+    allow_fork_syncing: on(data.allow_fork_syncing)
+  };
+}
+function sameProtection(a, b) {
+  return canonical(a) === canonical(b);
+}
+function canonical(value) {
+  if (Array.isArray(value)) return `[${value.map(canonical).sort().join(",")}]`;
+  if (value && typeof value === "object") {
+    const record = value;
+    const keys = Object.keys(record).filter((k) => record[k] !== void 0);
+    return `{${keys.sort().map((k) => `${JSON.stringify(k)}:${canonical(record[k])}`).join(",")}}`;
+  }
+  return JSON.stringify(value);
+}
+function requiredContexts(body) {
+  return body?.required_status_checks?.checks.map((c) => c.context) ?? [];
+}
+
+// bot/freeze/branch-protection.ts
+var PUT_PROTECTION = "PUT /repos/{owner}/{repo}/branches/{branch}/protection";
+async function readProtection(ctx, branch) {
+  try {
+    const { data } = await ctx.octokit.rest.repos.getBranchProtection({ ...ctx.coordinates, branch });
+    return bodyFromGitHub(data);
+  } catch (error) {
+    if (statusOf(error) === 404) return null;
+    throw error;
+  }
+}
+async function writeProtection(ctx, branch, body) {
+  await ctx.octokit.request(PUT_PROTECTION, { ...ctx.coordinates, branch, ...body });
+}
+async function removeProtection(ctx, branch) {
+  try {
+    await ctx.octokit.rest.repos.deleteBranchProtection({ ...ctx.coordinates, branch });
+  } catch (error) {
+    if (statusOf(error) !== 404) throw error;
+  }
 }
 
 // bot/freeze/protection-plan.ts
@@ -7624,7 +8216,15 @@ async function freezeCommand(ctx, command, source) {
   }
   const existing = view.commandFreezes.get(command.environment);
   const outcome = command.verb === "freeze" ? await freeze(ctx, command, source, view, existing) : await unfreeze(ctx, command.environment, source, view, existing);
-  await reply(ctx, source, command.text, outcome);
+  if (typeof outcome === "string") {
+    await reply(ctx, source, command.text, outcome);
+    return;
+  }
+  const rechecked = await recheckOpenPulls(ctx);
+  const note = rechecked ? `
+
+I judged the ${rechecked} open pull request${rechecked === 1 ? "" : "s"} into \`${ctx.defaultBranch}\` again: their \`lockstep/policy\` checks now follow the ${command.verb === "freeze" ? "freeze" : "lifted freeze"}.` : "";
+  await reply(ctx, source, command.text, `${outcome.changed}${note}`);
 }
 async function freeze(ctx, command, source, view, existing) {
   const env = command.environment;
@@ -7647,7 +8247,7 @@ async function freeze(ctx, command, source, view, existing) {
     `/lockstep freeze ${env} by @${source.author}`,
     withCommandFreeze(view, env, freeze2)
   );
-  return frozenAnswer(freeze2, outcome);
+  return { changed: frozenAnswer(freeze2, outcome) };
 }
 async function unfreeze(ctx, env, source, view, existing) {
   const facts = view.environments.get(env);
@@ -7660,7 +8260,7 @@ async function unfreeze(ctx, env, source, view, existing) {
     `/lockstep unfreeze ${env} by @${source.author}`,
     withCommandFreeze(view, env, void 0)
   );
-  return unfrozenAnswer(existing, facts, outcome);
+  return { changed: unfrozenAnswer(existing, facts, outcome) };
 }
 function withCommandFreeze(view, env, freeze2) {
   const commandFreezes = new Map(view.commandFreezes);
@@ -8297,7 +8897,7 @@ function rollbackBody(plan, trigger, forced) {
     ...forced ? ["", ...forcedSection(plan, forced)] : [],
     "",
     "### When merged",
-    `Merging this pull request redeploys \`${to.digest}\` (the manifest of ${to.tag}) through the normal deploy workflow, which records it as ${env}'s next deploy tag. Closing it without merging changes nothing. Another rollback request for ${env} updates this pull request instead of opening a second one.`
+    to.tag === from.tag ? `Merging this pull request puts ${to.tag}'s files back on the default branch, and the normal deploy workflow deploys \`${to.digest}\` again: it is the last deploy tag's manifest, so the Action redeploys it as a new Deployment after the failed one (or, when its own rollback-on-failure already did, finds it running) and takes no new tag. Closing it without merging changes nothing. Another rollback request for ${env} updates this pull request instead of opening a second one.` : `Merging this pull request redeploys \`${to.digest}\` (the manifest of ${to.tag}) through the normal deploy workflow, which records it as ${env}'s next deploy tag. Closing it without merging changes nothing. Another rollback request for ${env} updates this pull request instead of opening a second one.`
   ].join("\n");
 }
 function askedBy(trigger) {
@@ -8567,558 +9167,6 @@ async function runCommand(ctx, event) {
     await updateDashboard(ctx, `/lockstep ${command.verb} by @${source.author}`);
 }
 
-// src/github/graphql-pull.ts
-var QUERY = `query LockstepPull($owner: String!, $name: String!, $number: Int!) {
-  repository(owner: $owner, name: $name) {
-    pullRequest(number: $number) {
-      headRefOid
-      files(first: 100) { pageInfo { hasNextPage } nodes { path changeType } }
-      reviews(first: 100) { pageInfo { hasNextPage } nodes { author { login } state commit { oid } submittedAt } }
-      comments(first: 100) { pageInfo { hasNextPage } nodes { databaseId body url } }
-    }
-  }
-}`;
-async function readPullState(octokit, { owner, repo }, number, marker) {
-  const data = await octokit.graphql(QUERY, { owner, name: repo, number });
-  const pull = data.repository.pullRequest;
-  const files = pull.files.pageInfo.hasNextPage || pull.files.nodes.some((f) => f.changeType === "RENAMED" || f.changeType === "COPIED") ? void 0 : pull.files.nodes.map((f) => f.path);
-  const reviews = pull.reviews.pageInfo.hasNextPage ? void 0 : pull.reviews.nodes.filter((r) => r.submittedAt !== null && r.commit !== null).map((r) => ({
-    user: r.author?.login ?? "",
-    state: r.state,
-    commitId: r.commit?.oid ?? "",
-    submittedAt: r.submittedAt ?? ""
-  }));
-  const marked = pull.comments.pageInfo.hasNextPage ? void 0 : pull.comments.nodes.filter((c) => c.databaseId !== null && c.body.includes(marker)).map((c) => ({ id: c.databaseId ?? 0, body: c.body, url: c.url })).sort((a, b) => a.id - b.id);
-  return { headSha: pull.headRefOid, files, reviews, marked };
-}
-
-// bot/touches-lockstep.ts
-function touchesLockstep(ctx, paths) {
-  const dirs = [ctx.settings.catalogDir, ctx.settings.environmentsDir].map((d) => `${d}/`);
-  return paths.some((p) => p === SETTINGS_PATH || dirs.some((d) => p.startsWith(d)));
-}
-
-// bot/pulls/judge-pull.ts
-function judgePull(plan, files) {
-  const { settings: settings2 } = plan.repo;
-  const changed = new Set(files);
-  const catalogChanged = files.some((f) => f.startsWith(`${settings2.catalogDir}/`));
-  const settingsChanged = changed.has(SETTINGS_PATH);
-  const environments = [];
-  for (const [name, judged] of plan.plans) {
-    const { baseline, evaluation } = judged;
-    const entry = plan.repo.environments.get(name);
-    if (!entry) continue;
-    const changedHere = changed.has(entry.source.path) || changed.has(entry.manifestPath);
-    environments.push({
-      name,
-      changedHere,
-      counts: changedHere || catalogChanged || settingsChanged,
-      baseline: baseline.ref,
-      manifestPath: entry.manifestPath,
-      ...evaluation.candidate ? { digest: evaluation.candidate.digest } : {},
-      ...evaluation.verdict ? { verdict: evaluation.verdict } : {},
-      changes: evaluation.change?.changes ?? [],
-      violations: evaluation.violations,
-      failing: isBlocked(judged)
-    });
-  }
-  environments.sort((a, b) => Number(b.changedHere) - Number(a.changedHere) || a.name.localeCompare(b.name));
-  const needs = environments.flatMap(
-    (e) => e.changedHere && e.verdict?.verdict === "needs-approval" ? [
-      {
-        environment: e.name,
-        required: e.verdict.approvals?.required ?? 1,
-        approvers: e.verdict.approvals?.approvers ?? [],
-        reason: e.verdict.reason
-      }
-    ] : []
-  );
-  return {
-    sha: plan.ref,
-    environments,
-    catalogChanged,
-    settingsChanged,
-    needs,
-    failed: environments.some((e) => e.counts && e.failing)
-  };
-}
-
-// bot/pulls/plan-markdown.ts
-var ICON = { allowed: "\u2705", "needs-approval": "\u{1F7E1}", blocked: "\u26D4" };
-function md(text) {
-  return text.replace(/[<>]/g, (c) => c === "<" ? "&lt;" : "&gt;");
-}
-function where(d) {
-  return `\`${d.file}${d.line ? `:${d.line}${d.col ? `:${d.col}` : ""}` : ""}\``;
-}
-function stateOf(e) {
-  const kinds = [...new Set(e.violations.map((v) => v.kind))].filter((k) => k !== "blocked");
-  if (e.verdict?.verdict === "blocked") kinds.unshift("blocked");
-  return kinds.length ? kinds.join(", ") : e.verdict?.verdict ?? "not judged";
-}
-function scopeLine(j) {
-  const here = j.environments.filter((e) => e.changedHere).map((e) => `**${e.name}**`);
-  const parts = [
-    here.length ? `This pull request changes ${here.join(", ")}.` : "This pull request changes no environment file."
-  ];
-  if (j.catalogChanged || j.settingsChanged)
-    parts.push(
-      `It changes ${j.catalogChanged ? "the catalog" : "`.github/lockstep.yml`"}, so every environment counts.`
-    );
-  else if (j.environments.some((e) => !e.counts))
-    parts.push("The others are shown as they are at its head; their problems do not fail this check.");
-  return parts.join(" ");
-}
-function environmentTable(j) {
-  const rows = j.environments.map((e) => {
-    const verdict = e.verdict ? `${ICON[e.verdict.verdict]} ${e.verdict.verdict}` : "\u26D4 not judged";
-    const problems = e.violations.filter((v) => v.kind !== "blocked").length;
-    const state = problems ? `${verdict}, \u26A0\uFE0F ${problems} problem${problems === 1 ? "" : "s"}` : verdict;
-    const here = e.changedHere ? "changes it" : e.counts ? "via the catalog or settings" : "-";
-    const since2 = e.baseline === "none" ? "nothing deployed yet" : `\`${e.baseline}\``;
-    const reason = md(e.verdict?.reason ?? e.violations[0]?.message ?? "").replaceAll("|", "\\|");
-    return `| ${e.name} | ${here} | ${state} | ${reason} | ${since2} |`;
-  });
-  return [
-    "| environment | this pull request | verdict | reason | compared with |",
-    "| --- | --- | --- | --- | --- |",
-    ...rows
-  ].join("\n");
-}
-function detailed(j) {
-  return j.environments.filter((e) => e.counts || e.changes.length > 0 || e.violations.length > 0);
-}
-function environmentSection2(e) {
-  const from = e.baseline === "none" ? "nothing deployed yet" : `\`${e.baseline}\` (its last deploy)`;
-  const lines = [
-    `#### ${e.name}`,
-    `From ${from} to the committed \`${e.manifestPath}\`${e.digest ? ` (\`${e.digest.slice(0, 19)}\u2026\`)` : ""}.`,
-    "",
-    changeTableMarkdown(e.changes)
-  ];
-  if (e.violations.length) {
-    lines.push("", e.counts ? "**Problems:**" : "**Problems already on the base branch (warnings here):**");
-    lines.push(...e.violations.map((v) => `- ${where(v)}: ${md(v.message)}`));
-  }
-  return lines.join("\n");
-}
-function todoLines(j, author) {
-  const out = [];
-  for (const e of j.environments.filter((x) => x.counts && x.failing)) {
-    if (e.verdict?.verdict === "blocked")
-      out.push(
-        `**${e.name}** is blocked (${md(e.verdict.reason)}): remove the change to ${e.name}, or merge it once the freeze or hold is lifted (\`/lockstep unfreeze ${e.name}\` for a command freeze).`
-      );
-    const fixes = e.violations.filter((v) => v.kind !== "blocked");
-    if (fixes.length)
-      out.push(
-        `**${e.name}**: fix the annotated problems (${stateOf(e)}), e.g. ${md(fixes[0]?.message ?? "")}.`
-      );
-  }
-  for (const n of j.needs)
-    out.push(
-      `**${n.environment}** needs ${n.required} approval${n.required === 1 ? "" : "s"} from ${n.approvers.join(", ") || "listed approvers"} (never the author @${author}): reviewers approve the latest commit; see \`lockstep/approval\`.`
-    );
-  if (!out.length) out.push("Nothing: as far as Lockstep is concerned this change may merge.");
-  return out.map((l) => `- ${l}`);
-}
-function fitMarkdown(head, details, tail, limit) {
-  const note = (n) => `_\u2026 ${n} more section${n === 1 ? "" : "s"} left out: GitHub limits this text to ${limit.toLocaleString("en")} characters. Run \`lockstep plan\` locally for everything._`;
-  const room = limit - tail.length - 300;
-  const kept = [];
-  let size = head.length;
-  for (const d of details) {
-    if (size + d.length + 2 > room) break;
-    kept.push(d);
-    size += d.length + 2;
-  }
-  const left = details.length - kept.length;
-  const body = [
-    head.length > room ? `${head.slice(0, room)}\u2026` : head,
-    ...kept,
-    ...left ? [note(left)] : []
-  ];
-  return [...body, tail].filter((p) => p !== "").join("\n\n");
-}
-
-// bot/pulls/plan-comment.ts
-var PLAN_MARKER = "<!-- lockstep:plan -->";
-var COMMENT_LIMIT = 65536;
-var short = (sha) => sha.slice(0, 7);
-function planCommentBody(pull, j, sender) {
-  const head = [
-    PLAN_MARKER,
-    `### Lockstep plan for \`${short(j.sha)}\``,
-    scopeLine(j),
-    environmentTable(j),
-    "**What to do**",
-    todoLines(j, pull.author).join("\n")
-  ].join("\n\n");
-  const footer2 = `<sub>Lockstep keeps this comment up to date on every push (last: \`${short(j.sha)}\`, after an event by @${sender}). The checks \`lockstep/policy\` and \`lockstep/approval\` hold the verdict; approvals are reviews of the latest commit by listed approvers, never the author's.</sub>`;
-  return fitMarkdown(head, detailed(j).map(environmentSection2), footer2, COMMENT_LIMIT);
-}
-async function writePlanComment(ctx, pull, state, body) {
-  if (!state.isHead) {
-    ctx.log("info", `#${pull.number}: ${short(pull.headSha)} is no longer the head; plan comment left alone`);
-    return;
-  }
-  await upsertMarkedComment(ctx.octokit, ctx.coordinates, pull.number, PLAN_MARKER, body, state.existing);
-}
-async function retirePlanComment(ctx, state, note) {
-  const [existing] = state.existing;
-  const body = `${PLAN_MARKER}
-${note}`;
-  if (!existing || existing.body === body || !state.isHead) return;
-  const { owner, repo } = ctx.coordinates;
-  await ctx.octokit.rest.issues.updateComment({ owner, repo, comment_id: existing.id, body });
-}
-
-// bot/pulls/annotations.ts
-var TITLES = {
-  input: "Lockstep: invalid input",
-  drift: "Lockstep: manifest drift",
-  affected: "Lockstep: vulnerable version",
-  "expired-waiver": "Lockstep: expired waiver",
-  blocked: "Lockstep: blocked by policy",
-  unpatchable: "Lockstep: advisory without a fix"
-};
-function annotationOf(d, title, level, message) {
-  const line = Math.max(d.line, 1);
-  return {
-    path: d.file,
-    start_line: line,
-    end_line: line,
-    ...d.line > 0 && d.col > 0 ? { start_column: d.col, end_column: d.col } : {},
-    annotation_level: level,
-    title,
-    message
-  };
-}
-function inputAnnotations(diagnostics) {
-  return sortDiagnostics(diagnostics).map((d) => annotationOf(d, TITLES.input, "failure", d.message));
-}
-function violationAnnotations(j) {
-  const seen = /* @__PURE__ */ new Set();
-  const out = [];
-  for (const e of j.environments) {
-    const inOrder = [...e.violations].sort(
-      (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col
-    );
-    for (const v of inOrder) {
-      const key = `${v.file}:${v.line}:${v.col}:${v.message}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      out.push(annotationOf(v, TITLES[v.kind], e.counts ? "failure" : "warning", v.message));
-    }
-  }
-  return out;
-}
-
-// bot/pulls/policy-data.ts
-var MARK = "lockstep:policy-data";
-var BLOCK = /<!-- lockstep:policy-data (\{.*?\}) -->/s;
-function policyDataBlock(data) {
-  const json = JSON.stringify({ v: 1, ...data }).replaceAll(">", "\\u003e").replaceAll("<", "\\u003c");
-  return `<!-- ${MARK} ${json} -->`;
-}
-function readPolicyData(summary, sha) {
-  const json = BLOCK.exec(summary)?.[1];
-  if (json === void 0) return void 0;
-  let value;
-  try {
-    value = JSON.parse(json);
-  } catch {
-    return void 0;
-  }
-  if (!isRecord2(value) || value.v !== 1 || value.sha !== sha) return void 0;
-  const { state, needs } = value;
-  if (state !== "judged" && state !== "untouched" && state !== "invalid") return void 0;
-  if (!Array.isArray(needs) || !needs.every(isNeed)) return void 0;
-  return { sha, state, needs };
-}
-function isNeed(value) {
-  return isRecord2(value) && typeof value.environment === "string" && typeof value.required === "number" && typeof value.reason === "string" && Array.isArray(value.approvers) && value.approvers.every((a) => typeof a === "string");
-}
-function isRecord2(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-// bot/pulls/policy-output.ts
-var SUMMARY_LIMIT = 65535;
-var TITLE_LIMIT = 160;
-var short2 = (sha) => sha.slice(0, 7);
-function byline(pull, sender) {
-  return `Lockstep judged pull request #${pull.number} at \`${short2(pull.headSha)}\` after an event by @${sender}: each environment's committed manifest against its last deploy tag, as \`lockstep validate\` does.`;
-}
-function policyOutput(pull, j, sender) {
-  const shown = j.environments.filter((e) => e.counts || e.failing);
-  const words = shown.map((e) => `${e.name}: ${stateOf(e)}`).join("; ");
-  const title = words.length <= TITLE_LIMIT && words ? words : `${shown.length} environments: ${shown.filter((e) => e.counts && e.failing).length} failing, ${j.needs.length} needing approval`;
-  const head = [
-    `## Lockstep policy ${j.failed ? "\u26D4 failed" : "\u2705 passed"} at \`${short2(j.sha)}\``,
-    byline(pull, sender),
-    scopeLine(j),
-    environmentTable(j),
-    "### What to do",
-    todoLines(j, pull.author).join("\n"),
-    "### Plan"
-  ].join("\n\n");
-  const block = policyDataBlock({ sha: j.sha, state: "judged", needs: j.needs });
-  return {
-    conclusion: j.failed ? "failure" : "success",
-    title,
-    summary: fitMarkdown(head, detailed(j).map(environmentSection2), block, SUMMARY_LIMIT),
-    annotations: violationAnnotations(j)
-  };
-}
-function untouchedPolicyOutput(pull, sender, dirs) {
-  return {
-    conclusion: "success",
-    title: "No Lockstep files changed",
-    summary: [
-      `## Lockstep policy \u2705 passed at \`${short2(pull.headSha)}\``,
-      `Pull request #${pull.number} changes no Lockstep file (${dirs.map((d) => `\`${d}\``).join(", ")}), so there is nothing to judge (event by @${sender}). This check passes so that branch protection requiring it does not hold the pull request.`,
-      policyDataBlock({ sha: pull.headSha, state: "untouched", needs: [] })
-    ].join("\n\n"),
-    annotations: []
-  };
-}
-function invalidPolicyOutput(pull, error, sender) {
-  const diagnostics = sortDiagnostics(error.diagnostics);
-  const first = diagnostics[0];
-  const count = `${diagnostics.length} problem${diagnostics.length === 1 ? "" : "s"}`;
-  const head = [
-    `## Lockstep policy \u26D4 failed at \`${short2(pull.headSha)}\`: invalid Lockstep files`,
-    `Lockstep could not judge pull request #${pull.number} at \`${short2(pull.headSha)}\` (event by @${sender}): ${count} in its files, each annotated on its line. No plan and no approval were computed.`,
-    "### What to do",
-    `Fix ${diagnostics.length === 1 ? "it" : "them"} and push again; \`lockstep validate\` shows the same problems locally as \`FILE:LINE:COL: message\`.`,
-    "### Problems"
-  ].join("\n\n");
-  const items = diagnostics.map((d) => `- ${where(d)}: ${md(d.message)}`);
-  return {
-    conclusion: "failure",
-    title: first ? `Invalid Lockstep files: ${count} (first: ${first.file}${first.line ? `:${first.line}` : ""})` : `Invalid Lockstep files: ${md(error.message).slice(0, TITLE_LIMIT)}`,
-    summary: fitMarkdown(
-      head,
-      items.length ? items : [md(error.message)],
-      policyDataBlock({ sha: pull.headSha, state: "invalid", needs: [] }),
-      SUMMARY_LIMIT
-    ),
-    annotations: inputAnnotations(diagnostics)
-  };
-}
-
-// bot/pulls/pull-files.ts
-async function pullFiles(ctx, number) {
-  const { owner, repo } = ctx.coordinates;
-  const files = await ctx.octokit.paginate(ctx.octokit.rest.pulls.listFiles, {
-    owner,
-    repo,
-    pull_number: number,
-    per_page: 100
-  });
-  return files.flatMap((f) => f.previous_filename ? [f.filename, f.previous_filename] : [f.filename]);
-}
-
-// src/core/policy/approvals.ts
-function countApprovals(input) {
-  const lower = (s) => s.toLowerCase();
-  const listed = (login) => input.approvers.some(
-    (entry) => entry.startsWith("@") ? [...input.teams.get(entry) ?? []].some((m) => lower(m) === lower(login)) : lower(entry) === lower(login)
-  );
-  const latest = /* @__PURE__ */ new Map();
-  for (const review of input.reviews) {
-    if (review.state === "COMMENTED" || review.state === "PENDING") continue;
-    latest.set(lower(review.user), review);
-  }
-  const approvedBy = [...latest.values()].filter((r) => r.state === "APPROVED" && r.commitId === input.headSha).filter((r) => lower(r.user) !== lower(input.author) && listed(r.user)).map((r) => r.user);
-  const satisfied = approvedBy.length >= input.required;
-  const who2 = approvedBy.length ? ` (${approvedBy.join(", ")})` : "";
-  const from = input.approvers.length ? ` from ${input.approvers.join(", ")}` : "";
-  return {
-    required: input.required,
-    approvedBy,
-    satisfied,
-    summary: `${approvedBy.length} of ${input.required} approval${input.required === 1 ? "" : "s"}${who2}${from}`
-  };
-}
-
-// bot/pulls/approval-output.ts
-var TITLE_LIMIT2 = 160;
-var short3 = (sha) => sha.slice(0, 7);
-function notCountedReasons(reviews, count, headSha, author) {
-  const latest = /* @__PURE__ */ new Map();
-  for (const r of reviews)
-    if (r.state !== "COMMENTED" && r.state !== "PENDING") latest.set(r.user.toLowerCase(), r);
-  const counted = new Set(count.approvedBy.map((u) => u.toLowerCase()));
-  return [...latest.values()].filter((r) => r.state === "APPROVED" && !counted.has(r.user.toLowerCase())).map(
-    (r) => r.user.toLowerCase() === author.toLowerCase() ? `@${r.user} is the author` : r.commitId !== headSha ? `@${r.user} approved an earlier commit (\`${short3(r.commitId)}\`): approve again` : `@${r.user} is not a listed approver`
-  );
-}
-function approvalOutput(pull, data, results, sender) {
-  const at = `at \`${short3(pull.headSha)}\``;
-  if (!results.length) {
-    const why = data.state === "untouched" ? "it changes no Lockstep file" : "no environment it changes needs approval (see `lockstep/policy`)";
-    return {
-      conclusion: "success",
-      title: "No approval needed",
-      summary: `## Lockstep approvals \u2705 ${at}
-
-Pull request #${pull.number} needs no approval: ${why}. Counted after an event by @${sender}.`,
-      annotations: []
-    };
-  }
-  const satisfied = results.every((r) => r.count.satisfied);
-  const title = results.map(
-    ({ need, count }) => `${results.length > 1 ? `${need.environment}: ` : ""}${count.approvedBy.length} of ${count.required} approval${count.required === 1 ? "" : "s"} from ${need.approvers.join(", ")}`
-  ).join("; ");
-  const lines = results.map(({ need, count, notCounted }) => {
-    const state = count.satisfied ? "\u2705" : "\u{1F7E1}";
-    const extra = notCounted.length ? ` Not counted: ${notCounted.join("; ")}.` : "";
-    return `- ${state} **${need.environment}**: ${md(count.summary)}. Why: ${md(need.reason)}.${extra}`;
-  });
-  const waiting = results.filter((r) => !r.count.satisfied).map((r) => r.need.environment);
-  return {
-    conclusion: satisfied ? "success" : "action_required",
-    title: title.length <= TITLE_LIMIT2 ? title : `${waiting.length} environment(s) waiting for approvals`,
-    summary: [
-      `## Lockstep approvals ${satisfied ? "\u2705 satisfied" : "\u{1F7E1} waiting"} ${at}`,
-      `Counted for pull request #${pull.number} after an event by @${sender}.`,
-      lines.join("\n"),
-      "### How approvals count",
-      `A review counts when it approves the current head commit \`${short3(pull.headSha)}\` (a push makes earlier approvals stale), comes from a listed approver (an \`@org/team\` entry means its members) and not from the author @${pull.author}; each reviewer's latest approving, changes-requested or dismissed review decides.`,
-      satisfied ? "Nothing more to do here." : `### What to do
-
-Ask ${waiting.length === 1 ? "an approver" : "approvers"} of ${waiting.join(", ")} other than @${pull.author} to approve the latest commit.`
-    ].join("\n\n"),
-    annotations: [],
-    ...pull.url ? { detailsUrl: pull.url } : {}
-  };
-}
-
-// bot/pulls/settle-approval.ts
-var MAX_ROUNDS = 3;
-async function settleApproval(ctx, pull, data, existing, first) {
-  let runs = existing.filter((r) => r.name === APPROVAL_CHECK);
-  if (!data.needs.length) {
-    await writeCheckRun(ctx, pull.headSha, APPROVAL_CHECK, runs, approvalOutput(pull, data, [], ctx.sender));
-    return;
-  }
-  const teams = /* @__PURE__ */ new Map();
-  let reviews = first ?? await ctx.port.reviews(pull.number);
-  for (let round = 1; ; round++) {
-    const results = await Promise.all(data.needs.map((need) => countFor(ctx, pull, need, reviews, teams)));
-    const output = approvalOutput(pull, data, results, ctx.sender);
-    const written = await writeCheckRun(ctx, pull.headSha, APPROVAL_CHECK, runs, output);
-    runs = written.runs;
-    if (!written.wrote || round === MAX_ROUNDS) return;
-    const again = await ctx.port.reviews(pull.number);
-    if (fingerprint(again) === fingerprint(reviews)) return;
-    ctx.log("info", `#${pull.number}: reviews changed while counting approvals; counting again`);
-    reviews = again;
-  }
-}
-async function countFor(ctx, pull, need, reviews, teams) {
-  const lower = (s) => s.toLowerCase();
-  const logins = new Set(need.approvers.filter((a) => !a.startsWith("@")).map(lower));
-  const unresolved = reviews.some(
-    (r) => r.state === "APPROVED" && r.commitId === pull.headSha && lower(r.user) !== lower(pull.author) && !logins.has(lower(r.user))
-  );
-  const entries = unresolved ? need.approvers.filter((a) => a.startsWith("@")) : [];
-  const members = await Promise.all(entries.map(async (e) => [e, await membersOf(ctx, e, teams)]));
-  const count = countApprovals({
-    reviews,
-    headSha: pull.headSha,
-    author: pull.author,
-    required: need.required,
-    approvers: need.approvers,
-    teams: new Map(members)
-  });
-  return { need, count, notCounted: notCountedReasons(reviews, count, pull.headSha, pull.author) };
-}
-function membersOf(ctx, entry, teams) {
-  let members = teams.get(entry);
-  if (!members) {
-    const [org = "", slug = ""] = entry.slice(1).split("/");
-    members = ctx.port.teamMembers(org, slug);
-    teams.set(entry, members);
-  }
-  return members;
-}
-function fingerprint(reviews) {
-  return reviews.map((r) => `${r.user}:${r.state}:${r.commitId}`).join("\n");
-}
-
-// bot/pulls/check-pull.ts
-var short4 = (sha) => sha.slice(0, 7);
-async function checkPull(ctx, pull) {
-  const appId = await ownAppId(ctx);
-  const [state, runs] = await Promise.all([
-    readPullState(ctx.octokit, ctx.coordinates, pull.number, PLAN_MARKER),
-    ownCheckRuns(ctx, pull.headSha, appId)
-  ]);
-  const files = state.files ?? await pullFiles(ctx, pull.number);
-  const commentState = async () => ({
-    existing: state.marked ?? await findMarkedComments(ctx.octokit, ctx.coordinates, pull.number, PLAN_MARKER),
-    isHead: state.headSha === pull.headSha
-  });
-  if (!touchesLockstep(ctx, files)) return untouched(ctx, pull, runs, commentState);
-  const comment = ctx.settings.bot.planComment ? commentState() : void 0;
-  const reviews = state.reviews ? Promise.resolve(state.reviews) : ctx.port.reviews(pull.number);
-  comment?.catch(() => void 0);
-  reviews.catch(() => void 0);
-  let plan;
-  try {
-    plan = await evaluateAt(ctx, pull.headSha);
-  } catch (error) {
-    if (!(error instanceof InputError || error instanceof ResolveError)) throw error;
-    return invalid(ctx, pull, runs, error, commentState);
-  }
-  const judgement = judgePull(plan, files);
-  const data = { sha: pull.headSha, state: "judged", needs: judgement.needs };
-  const [read, readComment] = await Promise.all([reviews, comment]);
-  await Promise.all([
-    writeCheckRun(ctx, pull.headSha, POLICY_CHECK, runs, policyOutput(pull, judgement, ctx.sender)),
-    settleApproval(ctx, pull, data, runs, read),
-    readComment && writePlanComment(ctx, pull, readComment, planCommentBody(pull, judgement, ctx.sender))
-  ]);
-}
-async function untouched(ctx, pull, runs, comment) {
-  const dirs = [ctx.settings.catalogDir, ctx.settings.environmentsDir, ".github/lockstep.yml"];
-  await Promise.all([
-    writeCheckRun(ctx, pull.headSha, POLICY_CHECK, runs, untouchedPolicyOutput(pull, ctx.sender, dirs)),
-    settleApproval(ctx, pull, { sha: pull.headSha, state: "untouched", needs: [] }, runs),
-    ctx.settings.bot.planComment ? retirePlanComment(
-      ctx,
-      await comment(),
-      `Lockstep: at \`${short4(pull.headSha)}\` this pull request no longer changes Lockstep files; there is nothing to plan.`
-    ) : void 0
-  ]);
-}
-async function invalid(ctx, pull, runs, error, comment) {
-  await Promise.all([
-    writeCheckRun(ctx, pull.headSha, POLICY_CHECK, runs, invalidPolicyOutput(pull, error, ctx.sender)),
-    ctx.settings.bot.planComment ? retirePlanComment(
-      ctx,
-      await comment(),
-      `Lockstep could not plan \`${short4(pull.headSha)}\`: its Lockstep files are invalid. See the \`lockstep/policy\` check for each problem and what to do.`
-    ) : void 0
-  ]);
-}
-
-// bot/pulls/pull-ref.ts
-function pullRefOf(pull) {
-  return {
-    number: pull.number,
-    headSha: pull.head.sha,
-    headRef: pull.head.ref,
-    baseRef: pull.base.ref,
-    author: pull.user?.login ?? "",
-    ...pull.html_url ? { url: pull.html_url } : {}
-  };
-}
-
 // bot/pulls/recompute-approval.ts
 async function recomputeApproval(ctx, pull) {
   const appId = await ownAppId(ctx);
@@ -9201,7 +9249,7 @@ ${text}`);
   }
   const written = await writeRollback(ctx, plan, trigger);
   await note(
-    `Lockstep ${written.created ? "opened" : "updated"} #${written.number} to roll ${failed.environment} back to ${plan.to.tag} (\`${plan.to.digest}\`), its last successful deploy, because \`bot.rollbackOnFailure\` is true. Merging it redeploys that manifest through the normal deploy workflow.`
+    `Lockstep ${written.created ? "opened" : "updated"} #${written.number} to roll ${failed.environment} back to ${plan.to.tag} (\`${plan.to.digest}\`), its last successful deploy, because \`bot.rollbackOnFailure\` is true. Merging it deploys that manifest again through the normal deploy workflow (a new Deployment, no new tag).`
   );
 }
 function lockstepPayload(payload) {
