@@ -31,7 +31,12 @@ function byline(pull: PullRef, sender: string): string {
 /** `lockstep/policy` for a judged pull request: conclusion, per-environment title, plan, annotations. */
 export function policyOutput(pull: PullRef, j: PullJudgement, sender: string): CheckOutput {
   const shown = j.environments.filter((e) => e.counts || e.failing);
-  const words = shown.map((e) => `${e.name}: ${stateOf(e)}`).join('; ');
+  const words = shown
+    .map(
+      (e) =>
+        `${e.name}: ${e.followUp ? `security PR after the merge (${e.followUp.join(', ')})` : stateOf(e)}`,
+    )
+    .join('; ');
   const title =
     words.length <= TITLE_LIMIT && words
       ? words

@@ -16,7 +16,12 @@ export async function securityPullOf(mode: 'when-green' | 'auto-merge' | 'manual
   const pulls = openSecurityPulls(bot);
   expect([...pulls.keys()]).toEqual(['prod-eu']);
   const pull = pulls.get('prod-eu')!;
-  return { bot, pull, head: bot.repo.pulls.headSha(pull) };
+  const head = bot.repo.pulls.headSha(pull);
+  // The push made the bot protect main (prod-eu is frozen and lists approvers), requiring
+  // lockstep/policy and lockstep/approval. The bot's own approval run says an enforced patch needs
+  // none; lockstep/policy is left to each test.
+  check(bot, head, 'lockstep/approval', 'success');
+  return { bot, pull, head };
 }
 
 /** A check run on `sha`, as an app (CI, or the bot's own policy check) reports it. */

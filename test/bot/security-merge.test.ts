@@ -53,7 +53,7 @@ describe('securityMerge: when-green', () => {
     expect(comments).toHaveLength(1);
     expect(comments[0]).toContain('Lockstep merged this pull request (squash; `securityMerge: when-green`)');
     expect(comments[0]).toContain(
-      '2 check run(s) and 0 commit status(es) are green, `lockstep/policy` included',
+      '3 check run(s) and 0 commit status(es) are green, `lockstep/policy` included',
     );
     expect(comments[0]).toContain('event sent by @github-actions[bot]');
     expect(bot.repo.git.branch('lockstep/security/prod-eu')).toBeUndefined();
@@ -140,7 +140,7 @@ describe('securityMerge: when-green', () => {
     expect(isMerged(pull)).toBe(false);
     await status('success');
     expect(isMerged(pull)).toBe(true);
-    expect(botComments(bot, pull.number)[0]).toContain('1 check run(s) and 1 commit status(es) are green');
+    expect(botComments(bot, pull.number)[0]).toContain('2 check run(s) and 1 commit status(es) are green');
   });
 
   it('does not merge a head someone else pushed, until the next sync restores the bot commit', async () => {
@@ -159,6 +159,7 @@ describe('securityMerge: when-green', () => {
     expect(restored).not.toBe(pushed);
     expect(bot.read(restored, 'README.md')).toBe(bot.read('main', 'README.md'));
     check(restored, 'lockstep/policy', 'success');
+    check(restored, 'lockstep/approval', 'success');
     await suiteCompleted(restored);
     expect(isMerged(pull)).toBe(true);
   });

@@ -1,7 +1,8 @@
 import { deployWorkflow } from './deploy-workflow.js';
 import { protectionText } from './github-view.js';
-import { comment, pushToMain } from './people.js';
-import { PEOPLE } from './setup.js';
+import { comment, merge, openPull } from './people.js';
+import { commitFiles, resetBranch } from './repo-ops.js';
+import { DEMO_REPO, PEOPLE } from './setup.js';
 import { botHears, numberIn, pushHeard, type StoryContext } from './steps.js';
 import { short } from './timeline.js';
 
@@ -26,32 +27,51 @@ const ADVISORY = {
 };
 
 /** Acts 4 and 5: a security PR through the frozen prod-eu, merged when green; a freeze by command. */
-export async function playIncidents(ctx: StoryContext): Promise<{ security: number }> {
-  const security = await securityPull(ctx);
+export async function playIncidents(ctx: StoryContext): Promise<{ catalog: number; security: number }> {
+  const { catalog, security } = await securityPull(ctx);
   await freezeAndUnfreeze(ctx);
-  return { security };
+  return { catalog, security };
 }
 
 /**
- * Act 4. secops pushes the advisory to main. The bot's push handler opens lockstep/security/prod-eu;
- * GitHub tells the bot its own PR opened (policy check), then that the check suite completed, and the
- * bot merges it (`securityMerge: when-green`). The merge is a push: the Action deploys prod-eu.
+ * Act 4. secops proposes the advisory in a catalog pull request (main is protected: prod-eu is frozen
+ * by its channel). The bot's policy check passes it: prod-eu's patch is a follow-up its security PR
+ * brings after the merge. The merge is a push: the bot opens lockstep/security/prod-eu; GitHub tells
+ * the bot its own PR opened (policy check), then that the check suite completed, and the bot merges it
+ * (`securityMerge: when-green`). That merge is a push too: the Action deploys prod-eu.
  */
-async function securityPull(ctx: StoryContext): Promise<number> {
+async function securityPull(ctx: StoryContext): Promise<{ catalog: number; security: number }> {
   const { t, demo } = ctx;
   t.act('a critical advisory, and a security PR through the freeze');
   const before = demo.repo.git.branch('main') ?? '';
-  const pushed = await pushToMain(
-    demo,
-    PEOPLE.secops,
+  const branch = 'catalog/acme-2026-0063';
+  const gh = demo.as(PEOPLE.secops);
+  await resetBranch(gh, DEMO_REPO, branch, before);
+  const proposed = await commitFiles(
+    gh,
+    DEMO_REPO,
+    branch,
     { [ADVISORY_FILE]: `${JSON.stringify(ADVISORY, null, 2)}\n` },
     'catalog: ACME-2026-0063 (critical) and directory 2.4.6',
   );
   t.event(
     PEOPLE.secops,
-    'pushes ACME-2026-0063 (critical, directory <2.4.6) and directory 2.4.6',
-    `main ${short(pushed)}`,
+    'pushes ACME-2026-0063 (critical, directory <2.4.6) and directory 2.4.6 to a branch',
+    `${branch} ${short(proposed)}`,
   );
+  const catalogPull = await openPull(demo, PEOPLE.secops, {
+    branch,
+    title: 'catalog: ACME-2026-0063 (critical)',
+    body: 'The directory advisory and its fixed release, from the security release pipeline.',
+  });
+  t.event(
+    PEOPLE.secops,
+    `opens PR #${catalogPull.number} "catalog: ACME-2026-0063"`,
+    `PR #${catalogPull.number}`,
+  );
+  await botHears(ctx, 'pull_request', 'opened', PEOPLE.secops, { pull: catalogPull.number });
+  const pushed = await merge(demo, PEOPLE.secops, catalogPull.number);
+  t.event(PEOPLE.secops, `merges PR #${catalogPull.number} into main`, `main ${short(pushed)}`);
   const answers = await pushHeard(ctx, PEOPLE.secops, before, pushed);
   await deployWorkflow(ctx, before, pushed);
   const number = numberIn(answers, /^opens PR #\d+ "Security/);
@@ -71,7 +91,7 @@ async function securityPull(ctx: StoryContext): Promise<number> {
   if (merged === mainBefore) throw new Error(`the bot did not merge security PR #${number} when green`);
   await pushHeard(ctx, PEOPLE.bot, mainBefore, merged);
   await deployWorkflow(ctx, mainBefore, merged);
-  return number;
+  return { catalog: catalogPull.number, security: number };
 }
 
 /**

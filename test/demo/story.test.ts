@@ -21,9 +21,9 @@ describe('the demo story on a fresh fake GitHub, with the real bot and the real 
   const gh = () => demo.as('auditor');
 
   it('merged every pull request, each with one plan comment and the bot check runs green on its head', async () => {
-    const { update, security, release, rollback, devRollback } = result.pulls;
-    expect([update, security, release, rollback, devRollback]).toEqual([1, 3, 4, 5, 6]);
-    for (const number of [update, security, release, rollback, devRollback]) {
+    const { update, catalog, security, release, rollback, devRollback } = result.pulls;
+    expect([update, catalog, security, release, rollback, devRollback]).toEqual([1, 3, 4, 5, 6, 7]);
+    for (const number of [update, catalog, security, release, rollback, devRollback]) {
       const { data: pull } = await gh().rest.pulls.get({ ...DEMO_REPO, pull_number: number });
       expect(pull.merged).toBe(true);
       const { data: comments } = await gh().rest.issues.listComments({ ...DEMO_REPO, issue_number: number });

@@ -17,7 +17,14 @@ export interface StoryOptions {
 
 /** What the story left behind, for the test to check against GitHub's state. */
 export interface StoryResult {
-  pulls: { update: number; security: number; release: number; rollback: number; devRollback: number };
+  pulls: {
+    update: number;
+    catalog: number;
+    security: number;
+    release: number;
+    rollback: number;
+    devRollback: number;
+  };
   /** Deploy tags the Action created, in order (the imported deploy/<env>/1 left out). */
   tags: string[];
   /** The staging Deployment whose health check failed. */
@@ -51,7 +58,7 @@ export async function playStory(options: StoryOptions): Promise<StoryResult> {
   const incidents = await playIncidents(ctx);
   const rollback = await playRollback(ctx);
   return {
-    pulls: { update, security: incidents.security, ...rollback.pulls },
+    pulls: { update, catalog: incidents.catalog, security: incidents.security, ...rollback.pulls },
     tags: ctx.tags,
     failedDeployment: rollback.failedDeployment,
     dashboard: epilogue(ctx),

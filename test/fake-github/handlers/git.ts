@@ -1,5 +1,6 @@
 import { nodeId } from '../github-objects.js';
 import type { FileEntry } from '../state/git-store.js';
+import { protectionRefusal } from '../state/protection-rules.js';
 import type { RepoState } from '../state/repo-state.js';
 import { type FakeRequest, GitHubError, type HandlerTable, notFound } from '../types.js';
 import { branchHandlers } from './branches.js';
@@ -192,6 +193,12 @@ export const gitHandlers: HandlerTable = {
     const isFastForward = repo.git.commit(current) && repo.git.isAncestor(current, sha);
     if (!force && ref.startsWith('refs/heads/') && !isFastForward) {
       throw new GitHubError(422, 'Update is not a fast forward');
+    }
+    // A protected branch moves only to a commit that passes its rules (checks cannot have run on a
+    // commit nobody could see yet, so required checks refuse every direct update, as on GitHub).
+    if (ref.startsWith('refs/heads/')) {
+      const refusal = protectionRefusal(repo, ref.slice('refs/heads/'.length), sha, req.actor);
+      if (refusal) throw new GitHubError(422, refusal);
     }
     repo.git.refs.set(ref, sha);
     return { status: 200, body: gitRef(req, repo, ref) };

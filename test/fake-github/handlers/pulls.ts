@@ -1,3 +1,4 @@
+import { protectionRefusal } from '../state/protection-rules.js';
 import type { MergeMethod, PullRecord } from '../state/pulls-store.js';
 import type { FakeState } from '../state/store.js';
 import { type FakeRequest, GitHubError, type HandlerTable, notFound } from '../types.js';
@@ -97,6 +98,12 @@ export const pullHandlers: HandlerTable = {
       sha?: string;
       merge_method?: MergeMethod;
     } | null>(req);
+    // Branch protection: required checks on the head, required approving reviews.
+    const refusal = protectionRefusal(ctx.repo, pr.base, ctx.repo.pulls.headSha(pr), req.actor, {
+      author: pr.user.login,
+      reviews: pr.reviews.map((r) => ({ user: r.user.login, state: r.state, commitId: r.commitId })),
+    });
+    if (refusal) throw new GitHubError(405, refusal);
     const sha = ctx.repo.pulls.merge(pr, state.account(req.actor || 'fake-user'), {
       ...(b?.merge_method ? { method: b.merge_method } : {}),
       ...(b?.sha !== undefined ? { sha: b.sha } : {}),
