@@ -7725,7 +7725,9 @@ function byline(pull, sender) {
 }
 function policyOutput(pull, j, sender) {
   const shown = j.environments.filter((e) => e.counts || e.failing);
-  const words = shown.map((e) => `${e.name}: ${stateOf(e)}`).join("; ");
+  const words = shown.map(
+    (e) => `${e.name}: ${e.followUp ? `security PR after the merge (${e.followUp.join(", ")})` : stateOf(e)}`
+  ).join("; ");
   const title = words.length <= TITLE_LIMIT && words ? words : `${shown.length} environments: ${shown.filter((e) => e.counts && e.failing).length} failing, ${j.needs.length} needing approval`;
   const head = [
     `## Lockstep policy ${j.failed ? "\u26D4 failed" : "\u2705 passed"} at \`${short2(j.sha)}\``,

@@ -20,6 +20,9 @@ import {
   steppingClock,
 } from '../fake-github/index.js';
 import type { RepoState } from '../fake-github/state/repo-state.js';
+import { ApiMeter } from './api-meter.js';
+
+export { ApiMeter };
 
 export const EXAMPLES = fileURLToPath(new URL('../../examples', import.meta.url));
 /** The webhook secret the harness signs deliveries with. */
@@ -47,49 +50,6 @@ export const PEOPLE = {
 } as const;
 
 const quiet = { debug() {}, info() {}, warn() {}, error() {} };
-
-/**
- * Counts the bot's own API calls and its sequential round trips, seen from the client. A request's
- * depth is one more than the deepest request that had completed when it started; the round trips
- * are the greatest depth: requests issued together (Promise.all) share a depth, and a request that
- * waits in a queue behind others (a concurrency limit) counts after them. The benchmark and the
- * API-budget tests read it.
- */
-export class ApiMeter {
-  calls = 0;
-  rounds = 0;
-  operations: string[] = [];
-  /**
-   * Network latency to add before each request (benchmarks). The fake answers in a millisecond or
-   * two, one request at a time, so without latency a chain answered first can run several steps
-   * ahead of its siblings and the depth above counts them as sequential; with latency well above the
-   * fake's time for a whole wave, as on GitHub, requests issued together finish together.
-   */
-  latencyMs = 0;
-  #completedDepth = 0;
-
-  /** Forgets what was counted (call before the operation to measure). */
-  reset(): void {
-    this.calls = 0;
-    this.rounds = 0;
-    this.operations = [];
-    this.#completedDepth = 0;
-  }
-
-  /** Wraps one request. */
-  async track<T>(label: string, send: () => Promise<T>): Promise<T> {
-    this.calls++;
-    this.operations.push(label);
-    const depth = this.#completedDepth + 1;
-    this.rounds = Math.max(this.rounds, depth);
-    try {
-      if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
-      return await send();
-    } finally {
-      this.#completedDepth = Math.max(this.#completedDepth, depth);
-    }
-  }
-}
 
 /** Options of startBot. */
 export interface BotHarnessOptions {
