@@ -15,10 +15,10 @@ export async function main(
   try {
     const result = await playStory({ demo, log: (line) => console.log(line) });
     demo.fake.assertClean();
-    const { update, security, release, rollback, devRollback } = result.pulls;
+    const { update, catalog, security, release, rollback, devRollback } = result.pulls;
     console.log('');
     console.log(
-      `Done in ${((Date.now() - started) / 1000).toFixed(1)} s: PRs #${update} (update), #${security} (security), #${release} (release), #${rollback} and #${devRollback} (rollbacks) merged; tags ${result.tags.join(', ')}; dashboard #${result.dashboard}; ${demo.fake.requests.length} API requests, none rejected.`,
+      `Done in ${((Date.now() - started) / 1000).toFixed(1)} s: PRs #${update} (update), #${catalog} (catalog), #${security} (security), #${release} (release), #${rollback} and #${devRollback} (rollbacks) merged; tags ${result.tags.join(', ')}; dashboard #${result.dashboard}; ${demo.fake.requests.length} API requests, none rejected.`,
     );
   } finally {
     await demo.close();
