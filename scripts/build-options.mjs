@@ -25,6 +25,9 @@ export const botBuildOptions = {
   outdir: 'dist',
   bundle: true,
   packages: 'external',
+  // The server and the serverless entry share the app: one chunk holds it, not two copies.
+  splitting: true,
+  chunkNames: 'bot-[name]-[hash]',
   platform: 'node',
   target: 'node20',
   format: 'esm',
