@@ -45,26 +45,29 @@ export interface RegisteredApp {
   botLogin: string;
 }
 
-/** The permissions an app gets when the test names none: what the Lockstep bot asks for. */
+/** The permissions an app gets when the test names none: what the Lockstep bot asks for (app.yml). */
 const DEFAULT_PERMISSIONS: AppPermissions = {
   administration: 'write',
   checks: 'write',
   contents: 'write',
-  deployments: 'write',
+  deployments: 'read',
   issues: 'write',
+  members: 'read',
   metadata: 'read',
   pull_requests: 'write',
-  statuses: 'write',
+  statuses: 'read',
 };
 
+/** The events it subscribes to (app.yml). */
 const DEFAULT_EVENTS = [
-  'check_run',
+  'check_suite',
   'deployment_status',
   'issue_comment',
   'pull_request',
   'pull_request_review',
   'push',
   'repository_dispatch',
+  'status',
 ];
 
 /** Installation access tokens live an hour on GitHub. */
