@@ -6,6 +6,7 @@ import { type BotContext, type BotDeps, createBotContext } from './bot-context.j
 import { runCommand } from './commands/run-command.js';
 import { updateDashboard } from './dashboard/update-dashboard.js';
 import { reconcileProtection } from './freeze/reconcile-protection.js';
+import { onPush } from './on-push.js';
 import { checkPull } from './pulls/check-pull.js';
 import { pullRefOf } from './pulls/pull-ref.js';
 import { recomputeApproval } from './pulls/recompute-approval.js';
@@ -13,7 +14,6 @@ import { onFailedDeployment } from './rollback/on-failed-deployment.js';
 import { mergeWhenGreen } from './security/merge-when-green.js';
 import { syncSecurityPulls } from './security/sync-security-pulls.js';
 import { reportSettingsError } from './settings-error.js';
-import { touchesLockstep } from './touches-lockstep.js';
 
 /** The repository_dispatch types the bot answers. */
 export const DISPATCH = { catalog: 'lockstep-catalog', tick: 'lockstep-tick' } as const;
@@ -67,24 +67,15 @@ export function lockstepApp(deps: Partial<BotDeps> = {}): ApplicationFunction {
     );
     on(
       'push',
-      withContext<Context<'push'>>(async (ctx, context) => {
-        if (context.payload.ref !== `refs/heads/${ctx.defaultBranch}` || context.payload.deleted) return;
-        // A push payload lists at most 20 commits: beyond that, assume Lockstep files changed.
-        const changed =
-          context.payload.commits.length >= 20
-            ? [`${ctx.settings.catalogDir}/`]
-            : context.payload.commits.flatMap((c) => [
-                ...(c.added ?? []),
-                ...(c.modified ?? []),
-                ...(c.removed ?? []),
-              ]);
-        const who = context.payload.pusher.name ?? ctx.sender;
-        await reconcileProtection(ctx, `push ${context.payload.after.slice(0, 7)} by @${who}`);
-        if (touchesLockstep(ctx, changed))
-          await syncSecurityPulls(ctx, `push ${context.payload.after.slice(0, 7)} by @${who}`);
-        if (ctx.settings.bot.dashboard)
-          await updateDashboard(ctx, `push ${context.payload.after.slice(0, 7)} by @${who}`);
-      }),
+      withContext<Context<'push'>>((ctx, context) =>
+        onPush(ctx, {
+          ref: context.payload.ref,
+          deleted: context.payload.deleted,
+          after: context.payload.after,
+          pusher: context.payload.pusher.name ?? ctx.sender,
+          commits: context.payload.commits,
+        }),
+      ),
     );
     on(
       'repository_dispatch',

@@ -1,19 +1,18 @@
 import type { Baseline, Evaluation } from '../src/core/evaluate.js';
 import { evaluateEnvironment } from '../src/core/evaluate.js';
 import type { EnvironmentEntry, RepoReader } from '../src/core/load/load-repository.js';
-import { loadRepository, type Repository, SETTINGS_PATH } from '../src/core/load/load-repository.js';
+import { loadRepository, type Repository } from '../src/core/load/load-repository.js';
 import { baselineAt, baselineFromGitHub } from '../src/github/baseline.js';
-import type { DeployTag } from '../src/github/github-port.js';
-import { readFilesAt } from '../src/github/graphql-files.js';
-import { readSnapshot } from '../src/github/graphql-snapshot.js';
-import { parseRecordMessage } from '../src/github/record-refs.js';
-import type { BotContext } from './bot-context.js';
 import {
   type CommandFreeze,
+  commandFreezesIn,
   FREEZE_PREFIX,
   freezeReason,
-  listCommandFreezes,
-} from './freeze/freeze-records.js';
+} from '../src/github/command-freeze.js';
+import type { DeployTag } from '../src/github/github-port.js';
+import { readFilesAt } from '../src/github/graphql-files.js';
+import type { BotContext } from './bot-context.js';
+import { readRepositorySnapshot } from './read-snapshot.js';
 
 /** One environment at a ref, judged against its last deploy tag. */
 export interface EnvironmentPlan {
@@ -46,27 +45,15 @@ export async function evaluateAt(
   ref: string,
   options: { environments?: readonly string[]; target?: 'committed' | 'compiled' } = {},
 ): Promise<RefPlan> {
-  const snapshot = await readSnapshot(ctx.octokit, ctx.coordinates, {
-    ref,
-    settingsPath: SETTINGS_PATH,
-    dirs: [ctx.settings.catalogDir, ctx.settings.environmentsDir],
-    tagPrefix: ctx.settings.tagPrefix,
-    recordPrefixes: [FREEZE_PREFIX],
-  });
-  const repo = await loadRepository(
-    snapshot.reader,
-    ctx.validators,
-    options.environments ? { environments: options.environments } : {},
-  );
-  const freezeCommits = snapshot.records.get(FREEZE_PREFIX);
-  const freezes = freezeCommits
-    ? new Map(
-        freezeCommits.flatMap((c) => {
-          const data = parseRecordMessage<CommandFreeze>(c.message);
-          return data ? [[data.environment, data] as const] : [];
-        }),
-      )
-    : await listCommandFreezes(ctx.octokit, ctx.coordinates);
+  const snapshot = await readRepositorySnapshot(ctx, ref, [FREEZE_PREFIX]);
+  const [repo, freezes] = await Promise.all([
+    loadRepository(
+      snapshot.reader,
+      ctx.validators,
+      options.environments ? { environments: options.environments } : {},
+    ),
+    commandFreezesIn(ctx.octokit, ctx.coordinates, snapshot),
+  ]);
   const entries = [...repo.environments.values()];
   const baselines = await baselinesOf(ctx, repo, entries, snapshot.deployTags);
   const plans = new Map<string, EnvironmentPlan>();

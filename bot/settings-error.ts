@@ -2,6 +2,7 @@ import type { Octokit } from '@octokit/rest';
 import type { InputError } from '../src/core/errors.js';
 import type { RepoCoordinates } from '../src/github/github-port.js';
 import { upsertMarkedComment } from '../src/github/marked-comment.js';
+import { upsertCheckRun } from '../src/github/upsert-check-run.js';
 import type { BotLog } from './bot-context.js';
 import { parseCommand } from './commands/parse-command.js';
 import { replyMarker } from './commands/reply.js';
@@ -59,43 +60,15 @@ export async function reportSettingsError(
     ].join('\n'),
   };
   // Only the bot's own run is updated: another app's or a workflow's run of the same name is not ours.
-  const appId = await appIdOf(octokit, log);
-  const { data } = await octokit.rest.checks.listForRef({
-    owner,
-    repo,
-    ref: headSha,
-    check_name: POLICY_CHECK,
-    filter: 'all',
-    per_page: 100,
-    ...(appId !== undefined ? { app_id: appId } : {}),
-  });
-  const existing = data.check_runs
-    .filter((r) => appId === undefined || r.app?.id === appId)
-    .sort((a, b) => b.id - a.id)[0];
-  if (existing) {
-    if (
-      existing.conclusion === 'failure' &&
-      existing.output.title === output.title &&
-      existing.output.summary === output.summary
-    )
-      return;
-    await octokit.rest.checks.update({
-      owner,
-      repo,
-      check_run_id: existing.id,
-      status: 'completed',
+  await upsertCheckRun(
+    octokit,
+    { owner, repo },
+    {
+      sha: headSha,
+      name: POLICY_CHECK,
+      appId: await appIdOf(octokit, log),
       conclusion: 'failure',
       output,
-    });
-    return;
-  }
-  await octokit.rest.checks.create({
-    owner,
-    repo,
-    name: POLICY_CHECK,
-    head_sha: headSha,
-    status: 'completed',
-    conclusion: 'failure',
-    output,
-  });
+    },
+  );
 }

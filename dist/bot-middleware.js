@@ -2,7 +2,7 @@ import {
   createValidators,
   lockstepApp,
   tickAll
-} from "./bot-chunk-QGIBQSGA.js";
+} from "./bot-chunk-AJMBSX34.js";
 
 // bot/middleware.ts
 import { createNodeMiddleware, createProbot } from "probot";

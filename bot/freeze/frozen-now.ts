@@ -1,13 +1,14 @@
 import type { Diagnostic } from '../../src/core/errors.js';
 import type { Environment } from '../../src/core/generated/schema-types.js';
-import { SETTINGS_PATH } from '../../src/core/load/load-repository.js';
 import { parseSource } from '../../src/core/load/parse.js';
 import { checkSchema } from '../../src/core/load/schema-check.js';
 import { freezeState } from '../../src/core/resolve/context.js';
-import { type RefCommit, readSnapshot } from '../../src/github/graphql-snapshot.js';
+import { commandFreezesIn } from '../../src/github/command-freeze.js';
+import type { RefCommit } from '../../src/github/graphql-snapshot.js';
 import { parseRecordMessage } from '../../src/github/record-refs.js';
 import type { BotContext } from '../bot-context.js';
-import { type CommandFreeze, FREEZE_PREFIX, listCommandFreezes } from './freeze-records.js';
+import { readRepositorySnapshot } from '../read-snapshot.js';
+import { type CommandFreeze, FREEZE_PREFIX } from './freeze-records.js';
 import { PROTECTION_PREFIX, type RememberedProtection, recallProtection } from './protection-memory.js';
 
 /** One environment of the default branch's head, as far as freezes are concerned. */
@@ -50,19 +51,15 @@ const ENVIRONMENT_FILE = /^(.+)\.ya?ml$/;
  */
 export async function readFreezeView(ctx: BotContext): Promise<FreezeView> {
   const dir = ctx.settings.environmentsDir;
-  const snapshot = await readSnapshot(ctx.octokit, ctx.coordinates, {
-    ref: ctx.defaultBranch,
-    settingsPath: SETTINGS_PATH,
-    dirs: [dir],
-    tagPrefix: ctx.settings.tagPrefix,
-    recordPrefixes: [FREEZE_PREFIX, PROTECTION_PREFIX],
-  });
-  const freezeRecords = snapshot.records.get(FREEZE_PREFIX);
+  const snapshot = await readRepositorySnapshot(
+    ctx,
+    ctx.defaultBranch,
+    [FREEZE_PREFIX, PROTECTION_PREFIX],
+    [dir],
+  );
   const memoryRecords = snapshot.records.get(PROTECTION_PREFIX);
   const [commandFreezes, memory] = await Promise.all([
-    freezeRecords
-      ? new Map(records<CommandFreeze>(freezeRecords).map((f) => [f.environment, f]))
-      : listCommandFreezes(ctx.octokit, ctx.coordinates),
+    commandFreezesIn(ctx.octokit, ctx.coordinates, snapshot),
     memoryRecords
       ? records<RememberedProtection>(memoryRecords.filter((r) => r.name === ctx.defaultBranch))[0]
       : recallProtection(ctx, ctx.defaultBranch),

@@ -3,10 +3,7 @@ import { parseSource } from '../../src/core/load/parse.js';
 import { checkSchema, type DocumentKind, type Validators } from '../../src/core/load/schema-check.js';
 import type { DeployTag } from '../../src/github/github-port.js';
 import { readFilesAt } from '../../src/github/graphql-files.js';
-import type { RepositorySnapshot } from '../../src/github/graphql-snapshot.js';
-import { parseRecordMessage } from '../../src/github/record-refs.js';
 import type { BotContext } from '../bot-context.js';
-import { type CommandFreeze, FREEZE_PREFIX, listCommandFreezes } from '../freeze/freeze-records.js';
 import { readRawFiles } from './read-at-ref.js';
 
 /**
@@ -34,21 +31,6 @@ export async function filesAtTags(
     }),
   );
   return out;
-}
-
-/** The command freezes the snapshot listed, by environment (read through REST when it could not list them all). */
-export async function freezesOf(
-  ctx: BotContext,
-  snapshot: RepositorySnapshot,
-): Promise<Map<string, CommandFreeze>> {
-  const commits = snapshot.records.get(FREEZE_PREFIX);
-  if (!commits) return listCommandFreezes(ctx.octokit, ctx.coordinates);
-  return new Map(
-    commits.flatMap((c) => {
-      const data = parseRecordMessage<CommandFreeze>(c.message);
-      return data ? [[data.environment, data] as const] : [];
-    }),
-  );
 }
 
 /** `reader` with some files replaced: the pull request's tree, before it exists. */

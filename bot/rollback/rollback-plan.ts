@@ -2,18 +2,19 @@ import { LockstepError } from '../../src/core/errors.js';
 import type { Evaluation } from '../../src/core/evaluate.js';
 import { evaluateEnvironment } from '../../src/core/evaluate.js';
 import type { Environment, Manifest } from '../../src/core/generated/schema-types.js';
-import { loadRepository, SETTINGS_PATH } from '../../src/core/load/load-repository.js';
+import { loadRepository } from '../../src/core/load/load-repository.js';
 import { manifestDigest } from '../../src/core/manifest/build-manifest.js';
 import { securityPolicy } from '../../src/core/resolve/context.js';
 import { type AffectedVersion, enforcedAdvisoriesIn } from '../../src/core/rollback/enforced-advisories.js';
 import { verifyReleaseManifest, verifyTagFiles } from '../../src/core/rollback/verify-rollback-files.js';
 import { type Hold, withHold } from '../../src/core/rollback/with-hold.js';
 import { baselineAt } from '../../src/github/baseline.js';
+import { commandFreezesIn } from '../../src/github/command-freeze.js';
 import type { DeployTag } from '../../src/github/github-port.js';
-import { readSnapshot } from '../../src/github/graphql-snapshot.js';
 import type { BotContext } from '../bot-context.js';
 import { FREEZE_PREFIX, freezeReason } from '../freeze/freeze-records.js';
-import { filesAtTags, freezesOf, mapReader, overlay, parseAs } from './head-files.js';
+import { readRepositorySnapshot } from '../read-snapshot.js';
+import { filesAtTags, mapReader, overlay, parseAs } from './head-files.js';
 import { newestReleases, releaseAssetText } from './read-at-ref.js';
 import {
   NAME_OPTION,
@@ -66,16 +67,10 @@ export interface RollbackRequest {
  */
 export async function planRollback(ctx: BotContext, request: RollbackRequest): Promise<RollbackPlan> {
   const env = request.environment;
-  const { environmentsDir, catalogDir, tagPrefix } = ctx.settings;
+  const { environmentsDir, tagPrefix } = ctx.settings;
   const releasesRead = newestReleases(ctx);
   releasesRead.catch(() => undefined); // awaited below, unless a refusal comes first
-  const snapshot = await readSnapshot(ctx.octokit, ctx.coordinates, {
-    ref: ctx.defaultBranch,
-    settingsPath: SETTINGS_PATH,
-    dirs: [catalogDir, environmentsDir],
-    tagPrefix,
-    recordPrefixes: [FREEZE_PREFIX],
-  });
+  const snapshot = await readRepositorySnapshot(ctx, ctx.defaultBranch, [FREEZE_PREFIX]);
   const head = snapshot.reader;
   const names = await head.list(environmentsDir);
   const file = names.find((n) => n === `${env}.yaml` || n === `${env}.yml`);
@@ -104,7 +99,7 @@ export async function planRollback(ctx: BotContext, request: RollbackRequest): P
   const [atTags, released, freezes] = await Promise.all([
     filesAtTags(ctx, [target, last], [configPath, manifestPath]),
     releaseAssetText(ctx, releases, target.tag, assetName),
-    freezesOf(ctx, snapshot),
+    commandFreezesIn(ctx.octokit, ctx.coordinates, snapshot),
   ]);
   const at = (tag: DeployTag, path: string) => atTags.get(`${tag.commit}:${path}`);
   const verified = verifyTagFiles(

@@ -1,5 +1,7 @@
 import { type Diagnostic, formatDiagnostic, sortDiagnostics } from '../../src/core/errors.js';
+import { upsertCheckRun } from '../../src/github/upsert-check-run.js';
 import type { BotContext } from '../bot-context.js';
+import { ownAppId } from '../pulls/own-app.js';
 
 /** The check run on the default branch's commit where a sync reports what stopped it. */
 export const SECURITY_CHECK = 'lockstep/security';
@@ -18,7 +20,6 @@ export async function reportSyncProblems(
   commit: string,
   input: { trigger: string; scope: 'all' | 'some'; diagnostics: readonly Diagnostic[] },
 ): Promise<void> {
-  const { owner, repo } = ctx.coordinates;
   const diagnostics = sortDiagnostics(input.diagnostics);
   const lines = diagnostics.map((d) => `- \`${formatDiagnostic(d)}\``);
   const title =
@@ -49,33 +50,12 @@ export async function reportSyncProblems(
         ...(d.field ? { title: d.field } : {}),
       })),
   };
-  const { data } = await ctx.octokit.rest.checks.listForRef({
-    owner,
-    repo,
-    ref: commit,
-    check_name: SECURITY_CHECK,
-    per_page: 1,
+  await upsertCheckRun(ctx.octokit, ctx.coordinates, {
+    sha: commit,
+    name: SECURITY_CHECK,
+    appId: await ownAppId(ctx),
+    conclusion: 'failure',
+    output,
   });
-  const existing = data.check_runs[0];
-  if (existing) {
-    await ctx.octokit.rest.checks.update({
-      owner,
-      repo,
-      check_run_id: existing.id,
-      status: 'completed',
-      conclusion: 'failure',
-      output,
-    });
-  } else {
-    await ctx.octokit.rest.checks.create({
-      owner,
-      repo,
-      name: SECURITY_CHECK,
-      head_sha: commit,
-      status: 'completed',
-      conclusion: 'failure',
-      output,
-    });
-  }
   ctx.log('warn', `${title} (${input.trigger}): ${diagnostics.map(formatDiagnostic).join('; ')}`);
 }

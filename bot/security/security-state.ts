@@ -1,8 +1,8 @@
 import { InputError } from '../../src/core/errors.js';
-import { loadRepository, type Repository, SETTINGS_PATH } from '../../src/core/load/load-repository.js';
-import { readSnapshot } from '../../src/github/graphql-snapshot.js';
+import { loadRepository, type Repository } from '../../src/core/load/load-repository.js';
 import type { OpenPull } from '../../src/github/pull-branch.js';
 import type { BotContext } from '../bot-context.js';
+import { readRepositorySnapshot } from '../read-snapshot.js';
 import {
   type CommitFacts,
   commitFacts,
@@ -51,13 +51,7 @@ const BRANCH_REFS = `refs/heads/${SECURITY_BRANCH_PREFIX}`;
 export async function readSecurityState(ctx: BotContext): Promise<SecurityState> {
   const { owner, repo } = ctx.coordinates;
   const [snapshot, open] = await Promise.all([
-    readSnapshot(ctx.octokit, ctx.coordinates, {
-      ref: ctx.defaultBranch,
-      settingsPath: SETTINGS_PATH,
-      dirs: [ctx.settings.catalogDir, ctx.settings.environmentsDir],
-      tagPrefix: ctx.settings.tagPrefix,
-      recordPrefixes: [BRANCH_REFS],
-    }),
+    readRepositorySnapshot(ctx, ctx.defaultBranch, [BRANCH_REFS]),
     ctx.octokit.paginate(ctx.octokit.rest.pulls.list, {
       owner,
       repo,

@@ -1,6 +1,7 @@
 import type { Octokit } from '@octokit/rest';
 import type { RepoCoordinates } from './github-port.js';
-import { listRecords } from './record-refs.js';
+import type { RepositorySnapshot } from './graphql-snapshot.js';
+import { listRecords, parseRecordMessage } from './record-refs.js';
 
 /**
  * A freeze set with the bot's `/lockstep freeze <env> [reason]`, kept until `/lockstep unfreeze
@@ -38,4 +39,23 @@ export async function listCommandFreezes(
 ): Promise<Map<string, CommandFreeze>> {
   const records = await listRecords<CommandFreeze>(octokit, coordinates, FREEZE_PREFIX);
   return new Map(records.map((r) => [r.data.environment, r.data]));
+}
+
+/**
+ * The command freezes a snapshot that listed `FREEZE_PREFIX` holds, by environment; listed through
+ * REST when the snapshot could not hold them all (over 100).
+ */
+export async function commandFreezesIn(
+  octokit: Octokit,
+  coordinates: RepoCoordinates,
+  snapshot: Pick<RepositorySnapshot, 'records'>,
+): Promise<Map<string, CommandFreeze>> {
+  const commits = snapshot.records.get(FREEZE_PREFIX);
+  if (!commits) return listCommandFreezes(octokit, coordinates);
+  return new Map(
+    commits.flatMap((c) => {
+      const data = parseRecordMessage<CommandFreeze>(c.message);
+      return data ? [[data.environment, data] as const] : [];
+    }),
+  );
 }
